@@ -1,0 +1,53 @@
+"""Library entry points; the command line calls these and nothing else.
+
+>>> result = scrape(["input/openai-assistants-v2"])        # doctest: +SKIP
+>>> sorted(result.document["paths"])                        # doctest: +SKIP
+['/assistants', '/assistants/{assistant_id}']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.load import collect_pages, load_page
+from generator.model import ApiModel, PageResult
+from generator.normalize import build_model
+from generator.openapi.emit import to_document
+from generator.problems import Problem, Problems
+from generator.scrape import scrape_page
+
+
+@dataclass(frozen=True)
+class ScrapeResult:
+    """One API scraped from pages: the model, its OpenAPI document, and what was found wrong."""
+
+    model: ApiModel
+    document: dict[str, Any]
+    problems: list[Problem]
+    pages: int
+
+    @property
+    def operation_count(self) -> int:
+        return len(self.model.operations)
+
+
+def scrape(paths: Sequence[Path | str], *, title: str | None = None) -> ScrapeResult:
+    """Scrape pages (files or folders) into one OpenAPI 3.1 document."""
+    problems = Problems()
+    files = collect_pages([Path(p) for p in paths])
+    results: list[PageResult] = []
+    for file in files:
+        page = load_page(file, problems)
+        if page is not None:
+            results.append(scrape_page(page, problems))
+    model = build_model(results, problems, title=title or _folder_title(paths))
+    return ScrapeResult(model, to_document(model), problems.sorted(), len(files))
+
+
+def _folder_title(paths: Sequence[Path | str]) -> str | None:
+    if len(paths) == 1 and Path(paths[0]).is_dir():
+        return Path(paths[0]).resolve().name
+    return None

@@ -1,0 +1,179 @@
+"""Vertical field blocks: a name line, a type line, then modifier and description lines.
+
+    limit                 order               x-portkey-api-key
+    string                enum<string>        string
+    required              default:desc        header
+    Example:              Sort order by ...   required
+    20                    Available options:
+                          asc,
+                          desc
+
+Apifox writes `object {N}` / `array [object {N}]`: the next N blocks are the children.
+Mintlify may write children as `parent.child`. Both become a `Field` tree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from generator.model import Line
+from generator.scrape.fields import Field, values_list
+from generator.scrape.types import parse_type
+
+_NAME = re.compile(r"^([.,;:]*)\s*([^\W\d][\w$@.\-\[\]]{0,99}|\*|\$\w+)$")
+_REQUIRED = {"required", "必需", "必填", "是", "required*", "*"}
+_OPTIONAL = {"optional", "可选", "非必需", "否", "nullable"}
+_LOCATIONS = {"header", "query", "path", "cookie", "body"}
+_EXAMPLE = re.compile(r"^(?:Example|示例值?|例如)\s*[:：]?\s*(.*)$", re.IGNORECASE)
+_DEFAULT = re.compile(r"^(?:default|默认值)\s*[:：]\s*(.*)$", re.IGNORECASE)
+_OPTIONS = re.compile(
+    r"^(?:Available options|Allowed values|Possible values|Enum|枚举值)\s*[:：]\s*(.*)$",
+    re.IGNORECASE,
+)
+_MARKERS = re.compile(r"^(?:Show|Hide) (?:child )?(?:attributes|properties)$", re.IGNORECASE)
+
+
+def is_name(text: str) -> bool:
+    return bool(_NAME.match(text.strip()))
+
+
+def is_type(text: str) -> bool:
+    return parse_type(text) is not None
+
+
+def starts_field(lines: Sequence[Line], i: int) -> bool:
+    """A block starts at `i`: a name line followed by a type line (and not a name+type pair)."""
+    if i + 1 >= len(lines) or not is_name(lines[i].text) or not is_type(lines[i + 1].text):
+        return False
+    if i + 2 < len(lines) and is_type(lines[i + 2].text) and is_name(lines[i + 1].text):
+        return _modifier(lines[i + 2].text) is not None
+    return True
+
+
+def _modifier(text: str) -> str | None:
+    lowered = text.strip().lower()
+    if lowered in _REQUIRED or lowered in _OPTIONAL or lowered in _LOCATIONS:
+        return lowered
+    return None
+
+
+def parse_blocks(lines: Sequence[Line], *, counted: bool = False) -> list[Field]:
+    """Field blocks in `lines` (blank lines removed by the caller), as a tree."""
+    flat: list[Field] = []
+    i = 0
+    while i < len(lines):
+        if not starts_field(lines, i):
+            if flat:
+                flat[-1].description.append(lines[i].text)
+            i += 1
+            continue
+        prefix, name = _NAME.match(lines[i].text.strip()).groups()  # type: ignore[union-attr]
+        if prefix and flat:
+            flat[-1].description.append(prefix)
+        item = Field(name=name, type_text=lines[i + 1].text.strip(), line=lines[i].number)
+        item.additional = name == "*"
+        i = _read_block(lines, i + 2, item)
+        flat.append(item)
+    tree = _nest_counted(flat) if counted else flat
+    return _nest_dotted(tree)
+
+
+def _read_block(lines: Sequence[Line], i: int, item: Field) -> int:
+    while i < len(lines) and not starts_field(lines, i):
+        text = lines[i].text.strip()
+        i = _read_line(lines, i, text, item)
+    return i
+
+
+def _read_line(lines: Sequence[Line], i: int, text: str, item: Field) -> int:
+    """Consume one modifier or description line of a block; return the next index."""
+    modifier = _modifier(text)
+    if modifier is not None:
+        if modifier in _LOCATIONS:
+            item.location = modifier
+        elif modifier != "nullable":
+            item.required = modifier in _REQUIRED
+        return i + 1
+    if text.lower() == "deprecated":
+        item.deprecated = True
+        return i + 1
+    if _MARKERS.match(text):
+        return i + 1
+    example = _EXAMPLE.match(text)
+    if example:
+        return _read_example(lines, i, example.group(1), item)
+    default = _DEFAULT.match(text)
+    if default:
+        item.default = default.group(1).strip().strip("`\"'")
+        return i + 1
+    options = _OPTIONS.match(text)
+    if options:
+        return _read_options(lines, i, options.group(1), item)
+    item.description.append(text)
+    return i + 1
+
+
+def _read_example(lines: Sequence[Line], i: int, inline: str, item: Field) -> int:
+    raw = inline.strip()
+    if not raw and i + 1 < len(lines) and not starts_field(lines, i + 1):
+        i += 1
+        raw = lines[i].text.strip()
+    if raw:
+        item.example = _literal(raw)
+    return i + 1
+
+
+def _literal(raw: str) -> str:
+    quoted = len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'"
+    return raw[1:-1] if quoted else raw
+
+
+def _read_options(lines: Sequence[Line], i: int, inline: str, item: Field) -> int:
+    collected = [inline] if inline.strip() else []
+    i += 1
+    while (not collected or collected[-1].rstrip().endswith(",")) and i < len(lines):
+        if starts_field(lines, i):
+            break
+        collected.append(lines[i].text.strip())
+        i += 1
+    item.enum = values_list(collected)
+    return i
+
+
+def _nest_counted(flat: list[Field]) -> list[Field]:
+    """Apply Apifox `{N}` counts: a field with N takes the next N fields as children."""
+    position = 0
+
+    def take(count: int | None) -> list[Field]:
+        nonlocal position
+        taken: list[Field] = []
+        while position < len(flat) and (count is None or len(taken) < count):
+            item = flat[position]
+            position += 1
+            expr = parse_type(item.type_text)
+            nested = expr.nested_count if expr else None
+            if nested:
+                item.children = take(nested)
+            taken.append(item)
+        return taken
+
+    return take(None)
+
+
+def _nest_dotted(fields: list[Field]) -> list[Field]:
+    """Move `parent.child` fields (and `parent[].child`) under their parent."""
+    by_name: dict[str, Field] = {}
+    out: list[Field] = []
+    for item in fields:
+        parent_name, _, child_name = item.name.rpartition(".")
+        parent = by_name.get(parent_name.removesuffix("[]")) if parent_name else None
+        if parent is not None and child_name:
+            item.name = child_name
+            parent.children.append(item)
+            by_name[f"{parent_name.removesuffix('[]')}.{child_name}"] = item
+            continue
+        item.children = _nest_dotted(item.children)
+        by_name[item.name] = item
+        out.append(item)
+    return out

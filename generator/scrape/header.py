@@ -1,0 +1,121 @@
+"""Where an operation starts: its method and URL or path, in the shapes pages use.
+
+    GET                      GET /assistants        GET
+    https://api.x.com/v1/a   (Bump, generic)        /
+    (Apifox)                                        assistants     (Mintlify: path split)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.model import Line
+
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
+_METHOD = re.compile(r"^(GET|POST|PUT|PATCH|DELETE|DEL|HEAD|OPTIONS|TRACE)$", re.I)
+_INLINE = re.compile(
+    r"^(GET|POST|PUT|PATCH|DELETE|DEL|HEAD|OPTIONS)\s*(https?://\S+|/[^\s]*)\s*$", re.I
+)
+_TARGET = re.compile(r"^(https?://\S+|/\S*)$")
+_SEGMENT = re.compile(r"^[\w{}\-.:~%$ ]+\}?$")
+
+
+@dataclass(frozen=True)
+class OpHeader:
+    method: str
+    target: str
+    """A full URL or a path, as the page writes it."""
+    index: int
+    """Index of the method line in the line list."""
+    end: int
+    """Index of the first line after the header."""
+
+
+def normalize_method(word: str) -> str:
+    word = word.upper()
+    return "DELETE" if word == "DEL" else word
+
+
+def header_at(lines: Sequence[Line], i: int) -> OpHeader | None:
+    text = lines[i].text.strip()
+    inline = _INLINE.match(text)
+    if inline:
+        return OpHeader(normalize_method(inline.group(1)), inline.group(2), i, i + 1)
+    if not _METHOD.match(text) or i + 1 >= len(lines):
+        return None
+    first = lines[i + 1].text.strip()
+    if _TARGET.match(first) and first != "/":
+        return OpHeader(normalize_method(text), first, i, i + 2)
+    if first != "/":
+        return None
+    return _split_path(lines, i)
+
+
+def _split_path(lines: Sequence[Line], i: int) -> OpHeader | None:
+    """Mintlify writes the path one segment a line: `/`, `assistants`, `/`, `{assistant_id}`."""
+    parts: list[str] = []
+    j = i + 1
+    while j < len(lines):
+        text = lines[j].text.strip()
+        expect_slash = bool(parts) and parts[-1] != "/"
+        if expect_slash and text == "/":
+            parts.append("/")
+        elif not expect_slash and (text == "/" and not parts or _SEGMENT.match(text)):
+            parts.append(text)
+        else:
+            break
+        j += 1
+    path = "".join(parts)
+    if not path.startswith("/"):
+        return None
+    return OpHeader(normalize_method(lines[i].text.strip()), path, i, j)
+
+
+def find_headers(lines: Sequence[Line]) -> list[OpHeader]:
+    """Every operation header; a repeated `METHOD /path` right before `curl` is a sample's."""
+    found: list[OpHeader] = []
+    i = 0
+    while i < len(lines):
+        header = header_at(lines, i)
+        if header is None:
+            i += 1
+            continue
+        found.append(header)
+        i = header.end
+    return [h for h in found if not _is_sample_header(lines, h, found)]
+
+
+def _is_sample_header(lines: Sequence[Line], header: OpHeader, found: list[OpHeader]) -> bool:
+    following = lines[header.end].text.strip() if header.end < len(lines) else ""
+    if not following.startswith("curl"):
+        return False
+    return any(
+        other is not header and (other.method, other.target) == (header.method, header.target)
+        for other in found
+    )
+
+
+def is_sample_header(text: str) -> bool:
+    """A `METHOD /path` line (as written above a code sample)."""
+    return bool(_INLINE.match(text.strip()))
+
+
+def title_before(lines: Sequence[Line], index: int, *, floor: int = 0) -> tuple[str | None, str | None]:
+    """The title (and a one-line description) written just above a method line."""
+    candidates: list[str] = []
+    j = index - 1
+    while j >= floor and len(candidates) < 2:
+        text = lines[j].text.strip()
+        if not text or text.startswith(("- ", "• ", "* ")) or text.lower() in ("copy", "ask ai"):
+            break
+        candidates.append(text)
+        j -= 1
+    if not candidates:
+        return None, None
+    if len(candidates) == 2 and candidates[0].endswith("."):
+        return candidates[1], candidates[0]
+    if candidates[0].endswith(".") and len(candidates[0].split()) > 2:
+        return None, candidates[0]
+    return candidates[0], None

@@ -1,0 +1,182 @@
+"""Code samples on pages: JSON examples (balanced-brace blocks) and curl commands."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.model import Line
+from generator.scrape.jsonish import parse_jsonish
+
+_CURL_START = re.compile(r"(?:^|[\s}\]>$])(curl)\s")
+_METHOD_FLAG = ("-X", "--request")
+_HEADER_FLAG = ("-H", "--header")
+_DATA_FLAG = ("-d", "--data", "--data-raw", "--data-binary", "--data-urlencode", "--json")
+_FORM_FLAG = ("-F", "--form")
+
+
+@dataclass
+class JsonBlock:
+    value: Any
+    start: int
+    end: int
+    """Inclusive 1-based line numbers; `index_end` is the position after the block in `lines`."""
+    index_end: int = 0
+
+
+@dataclass
+class Curl:
+    method: str
+    url: str
+    headers: dict[str, str] = field(default_factory=dict)
+    data: Any = None
+    raw_data: str | None = None
+    form: dict[str, str] = field(default_factory=dict)
+    line: int = 0
+
+
+def json_block_at(lines: Sequence[Line], index: int) -> JsonBlock | None:
+    """The JSON value starting at `lines[index]` (which must start with `{` or `[`)."""
+    first = lines[index].text.lstrip()
+    if not first.startswith(("{", "[")):
+        return None
+    depth, in_string, escaped = 0, False, False
+    for j in range(index, min(len(lines), index + 20000)):
+        for ch in lines[j].text:
+            if in_string:
+                if escaped:
+                    escaped = False
+                elif ch == "\\":
+                    escaped = True
+                elif ch == '"':
+                    in_string = False
+                continue
+            if ch == '"':
+                in_string = True
+            elif ch in "{[":
+                depth += 1
+            elif ch in "}]":
+                depth -= 1
+        in_string = escaped = False
+        if depth <= 0:
+            return _finish(lines, index, j)
+    return None
+
+
+def _finish(lines: Sequence[Line], index: int, j: int) -> JsonBlock | None:
+    text = "\n".join(line.text for line in lines[index : j + 1])
+    text = _cut_after_close(text)
+    try:
+        value = parse_jsonish(text)
+    except ValueError:
+        return None
+    return JsonBlock(value, lines[index].number, lines[j].number, j + 1)
+
+
+def _cut_after_close(text: str) -> str:
+    """Drop text glued after the closing brace (e.g. `}curl ...`)."""
+    stripped = text.rstrip()
+    last = max(stripped.rfind("}"), stripped.rfind("]"))
+    return stripped[: last + 1] if last >= 0 else stripped
+
+
+def find_json_blocks(lines: Sequence[Line], start: int = 0, end: int | None = None) -> list[JsonBlock]:
+    blocks: list[JsonBlock] = []
+    i, stop = start, len(lines) if end is None else end
+    while i < stop:
+        block = json_block_at(lines, i)
+        if block is not None and isinstance(block.value, dict | list):
+            blocks.append(block)
+            i = block.index_end
+        else:
+            i += 1
+    return blocks
+
+
+def find_curls(lines: Sequence[Line], start: int = 0, end: int | None = None) -> list[Curl]:
+    """Every curl command in `lines[start:end]`, continuation lines and quoted data joined."""
+    found: list[Curl] = []
+    i, stop = start, len(lines) if end is None else end
+    while i < stop:
+        match = _CURL_START.search(" " + lines[i].text)
+        if match is None:
+            i += 1
+            continue
+        text, i = _gather(lines, i, stop, match.start(1) - 1)
+        curl = parse_curl(text)
+        if curl is not None:
+            curl.line = lines[i - 1].number
+            found.append(curl)
+    return found
+
+
+def _gather(lines: Sequence[Line], i: int, stop: int, offset: int) -> tuple[str, int]:
+    parts = [lines[i].text[max(offset, 0) :]]
+    i += 1
+    while i < stop and (_continues(parts[-1]) or _unbalanced("\n".join(parts))):
+        parts.append(lines[i].text)
+        i += 1
+    return "\n".join(parts), i
+
+
+def _continues(line: str) -> bool:
+    return line.rstrip().endswith("\\")
+
+
+def _unbalanced(text: str) -> bool:
+    try:
+        shlex.split(text.replace("\\\n", " "))
+    except ValueError:
+        return True
+    return False
+
+
+def parse_curl(text: str) -> Curl | None:
+    text = text.replace("\\\n", " ").replace("\\\r\n", " ")
+    try:
+        tokens = shlex.split(text)
+    except ValueError:
+        tokens = text.split()
+    if not tokens or tokens[0] != "curl":
+        return None
+    curl = Curl(method="", url="")
+    _read_tokens(curl, tokens[1:])
+    if not curl.url:
+        return None
+    if not curl.method:
+        curl.method = "POST" if curl.raw_data is not None or curl.form else "GET"
+    return curl
+
+
+def _read_tokens(curl: Curl, tokens: list[str]) -> None:
+    it = iter(tokens)
+    for token in it:
+        if token in _METHOD_FLAG:
+            curl.method = next(it, "GET").upper()
+        elif token in _HEADER_FLAG:
+            name, _, value = next(it, "").partition(":")
+            if name.strip():
+                curl.headers[name.strip()] = value.strip()
+        elif token in _DATA_FLAG:
+            _set_data(curl, next(it, ""))
+        elif token in _FORM_FLAG:
+            key, _, value = next(it, "").partition("=")
+            curl.form[key] = value
+        elif token == "--url":
+            curl.url = next(it, "")
+        elif token.startswith(("http://", "https://", "{", "$")) and not curl.url:
+            curl.url = token
+        elif token in ("-u", "--user", "-o", "--output", "-A", "--user-agent"):
+            next(it, None)
+
+
+def _set_data(curl: Curl, raw: str) -> None:
+    curl.raw_data = raw
+    if raw.strip().startswith(("{", "[")):
+        try:
+            curl.data = parse_jsonish(raw)
+        except ValueError:
+            curl.data = None

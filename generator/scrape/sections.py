@@ -1,0 +1,132 @@
+"""Section headings shared by the families ("Query Params", "Query 参数", "QUERY PARAMS" ...).
+
+`split_sections` cuts an operation's lines at headings; a one-word heading followed by a type
+line is a field (Apifox's `Authorization` header param), not a heading.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from generator.model import Line
+from generator.scrape.blocks import is_type
+
+
+class Kind(enum.Enum):
+    AUTH = "auth"
+    PATH = "path"
+    QUERY = "query"
+    HEADER = "header"
+    COOKIE = "cookie"
+    BODY = "body"
+    PARAMS = "params"
+    RESPONSES = "responses"
+    REQUEST_SAMPLES = "request_samples"
+    RESPONSE_EXAMPLES = "response_examples"
+    END = "end"
+
+
+_P = r"(?:params|parameters|参数|param)"
+_HEADINGS: list[tuple[Kind, re.Pattern[str]]] = [
+    (Kind.AUTH, re.compile(r"^(?:authorizations?|authentication|auth|鉴权|认证|身份验证)$", re.I)),
+    (Kind.PATH, re.compile(rf"^(?:path\s*{_P}|路径参数)$", re.I)),
+    (Kind.QUERY, re.compile(rf"^(?:query\s*{_P}|query string|查询参数)$", re.I)),
+    (Kind.HEADER, re.compile(rf"^(?:header\s*{_P}|headers|请求头(?:参数)?)$", re.I)),
+    (Kind.COOKIE, re.compile(rf"^(?:cookie\s*{_P}|cookies)$", re.I)),
+    (Kind.BODY, re.compile(
+        rf"^(?:body\s*{_P}?|request\s*body(?:\s*schema)?|body\s+required|请求体(?:参数)?)"
+        r"(?:\s*[:：]?\s*(?:required)?\s*(?P<media>[\w.+-]+/[\w.+-]+))?(?:\s+required)?$",
+        re.I,
+    )),
+    (Kind.PARAMS, re.compile(r"^(?:请求参数|parameters|params)$", re.I)),
+    (Kind.RESPONSES, re.compile(
+        r"^(?:responses?|response\s*body|返回响应|响应|返回结果|返回数据)$", re.I
+    )),
+    (Kind.REQUEST_SAMPLES, re.compile(
+        r"^(?:request\s*samples?|request\s*examples?|code\s*samples?|请求示例(?:代码)?|示例代码)"
+        r"(?:\s*\(.*\))?$", re.I
+    )),
+    (Kind.RESPONSE_EXAMPLES, re.compile(
+        r"^(?:response\s*examples?|响应示例|返回示例)\s*(?:\((?P<status>\d{3})\))?$", re.I
+    )),
+    (Kind.END, re.compile(
+        r"^(?:modified at|修改于|last (?:updated|modified)|updated|was this page helpful)\b.*$", re.I
+    )),
+]  # fmt: skip
+_STATUS = re.compile(
+    r"^[^\w\s]*\s*(?:HTTP\s*|Status\s*(?:code)?\s*)?(?P<code>[1-5]\d\d(?!\d)|default\b)"
+    r"\s*[-:–]?\s*(?P<rest>[^{}\[\]]{0,60})$",
+    re.I,
+)
+_MEDIA = re.compile(r"\b([\w.+-]+/[\w.+-]+)\b")
+
+
+@dataclass
+class Section:
+    kind: Kind
+    heading: Line | None
+    lines: list[Line] = field(default_factory=list)
+    media_type: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class Status:
+    code: str
+    description: str
+    media_type: str | None
+
+
+def heading_kind(lines: Sequence[Line], i: int) -> tuple[Kind, re.Match[str]] | None:
+    text = lines[i].text.strip().strip("#*: ").strip()
+    for kind, pattern in _HEADINGS:
+        match = pattern.match(text)
+        if match is None:
+            continue
+        if " " not in text and i + 1 < len(lines) and is_type(lines[i + 1].text):
+            return None
+        return kind, match
+    return None
+
+
+def split_sections(lines: Sequence[Line]) -> list[Section]:
+    """Sections in order; lines before the first heading form a `None`-kind preamble."""
+    sections: list[Section] = [Section(Kind.PARAMS, None)]
+    for i, line in enumerate(lines):
+        found = heading_kind(lines, i)
+        if found is None:
+            sections[-1].lines.append(line)
+            continue
+        kind, match = found
+        if _is_content(kind, sections[-1].kind):
+            sections[-1].lines.append(line)
+            continue
+        groups = match.groupdict()
+        sections.append(
+            Section(kind, line, media_type=groups.get("media"), status=groups.get("status"))
+        )
+    return sections
+
+
+_RESPONSE_PARTS = {Kind.PATH, Kind.QUERY, Kind.HEADER, Kind.COOKIE, Kind.BODY, Kind.PARAMS, Kind.AUTH}
+
+
+def _is_content(kind: Kind, current: Kind) -> bool:
+    """Headings that belong to the section they appear in ("Body" under a response)."""
+    if kind is Kind.AUTH and current is Kind.AUTH:
+        return True
+    return current is Kind.RESPONSES and kind in _RESPONSE_PARTS
+
+
+def status_line(text: str) -> Status | None:
+    """`🟢200Success`, `200 - application/json`, `• 200 application/json`, `200 OK` ..."""
+    match = _STATUS.match(text.strip())
+    if match is None:
+        return None
+    rest = match.group("rest").strip()
+    media = _MEDIA.search(rest)
+    description = _MEDIA.sub("", rest).strip(" -–:")
+    return Status(match.group("code"), description, media.group(1) if media else None)

@@ -1,0 +1,123 @@
+"""Type expressions as doc pages write them, to JSON Schema.
+
+Handles `string`, `string | null`, `null`, `array[string]`, `array [object {13}]`,
+`object[]`, `string[]`, `enum<string>`, `integer<int64>`, `string(date-time)`,
+`array<string>`, `map<string, string>`, `object {2}` and common aliases (`int`, `bool`,
+`float`, `file`). `TypeExpr.child_count` is the `{N}` Apifox puts after objects: the number
+of field blocks that follow as children.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.model import Schema
+
+_ALIASES = {
+    "string": "string", "str": "string", "text": "string", "uuid": "string", "date": "string",
+    "datetime": "string", "date-time": "string", "url": "string", "uri": "string",
+    "integer": "integer", "int": "integer", "int32": "integer", "int64": "integer",
+    "long": "integer", "timestamp": "integer", "number": "number", "float": "number",
+    "double": "number", "decimal": "number", "boolean": "boolean", "bool": "boolean",
+    "object": "object", "dict": "object", "map": "object", "array": "array", "list": "array",
+    "null": "null", "file": "string", "binary": "string", "any": "any",
+}  # fmt: skip
+_FORMATS = {"uuid", "date", "date-time", "datetime", "uri", "url", "binary", "int32", "int64",
+            "float", "double", "email", "byte", "password", "file"}  # fmt: skip
+_COUNT = re.compile(r"\s*\{\s*(\d+)\s*\}\s*$")
+_GENERIC = re.compile(r"^([a-z]+)\s*[<(]\s*([^<>()]+?)\s*[>)]$")
+_ARRAY_OF = re.compile(r"^(?:array|list)\s*\[\s*(.+?)\s*\]$")
+
+
+@dataclass(frozen=True)
+class TypeExpr:
+    """A parsed type: JSON types (null included), array items, format, `{N}` children."""
+
+    types: tuple[str, ...]
+    items: TypeExpr | None = None
+    format: str | None = None
+    child_count: int | None = None
+    is_enum: bool = False
+
+    def to_schema(self) -> Schema:
+        schema: Schema = {}
+        named = [t for t in self.types if t != "any"]
+        if len(named) == 1:
+            schema["type"] = named[0]
+        elif named:
+            schema["type"] = list(named)
+        if self.format:
+            schema["format"] = self.format
+        if self.items is not None:
+            schema["items"] = self.items.to_schema()
+        return schema
+
+    @property
+    def nested_count(self) -> int | None:
+        return self.child_count if self.child_count is not None else (
+            self.items.nested_count if self.items else None
+        )
+
+
+def parse_type(text: str) -> TypeExpr | None:
+    """Parse a whole type expression; None when `text` is not one."""
+    text = text.strip().rstrip(",")
+    if not text or len(text) > 80:
+        return None
+    alternatives = [part.strip() for part in re.split(r"\s*\|\s*|\s+or\s+", text)]
+    parsed = [_parse_single(part.lower()) for part in alternatives]
+    if any(p is None for p in parsed):
+        return None
+    exprs = [p for p in parsed if p is not None]
+    if len(exprs) == 1:
+        return exprs[0]
+    types: list[str] = []
+    for expr in exprs:
+        types.extend(t for t in expr.types if t not in types)
+    items = next((e.items for e in exprs if e.items is not None), None)
+    count = next((e.child_count for e in exprs if e.child_count is not None), None)
+    fmt = next((e.format for e in exprs if e.format), None)
+    return TypeExpr(tuple(types), items, fmt, count)
+
+
+def _parse_single(text: str) -> TypeExpr | None:
+    count_match = _COUNT.search(text)
+    count = int(count_match.group(1)) if count_match else None
+    if count_match:
+        text = text[: count_match.start()].strip()
+    if text.endswith("[]"):
+        inner = _parse_single(text[:-2].strip())
+        return None if inner is None else TypeExpr(("array",), inner, child_count=count)
+    array_of = _ARRAY_OF.match(text)
+    if array_of:
+        inner = _parse_single(array_of.group(1))
+        return None if inner is None else TypeExpr(("array",), inner)
+    generic = _GENERIC.match(text)
+    if generic:
+        return _parse_generic(generic.group(1), generic.group(2), count)
+    base = _ALIASES.get(text)
+    if base is None:
+        return None
+    fmt = text if text in _FORMATS and text not in ("float", "double") or text == "file" else None
+    return TypeExpr((base,), format=_format_name(fmt), child_count=count)
+
+
+def _parse_generic(outer: str, inner: str, count: int | None) -> TypeExpr | None:
+    if outer == "enum":
+        base = _parse_single(inner)
+        return None if base is None else TypeExpr(base.types, is_enum=True)
+    if outer in ("array", "list"):
+        item = _parse_single(inner)
+        return None if item is None else TypeExpr(("array",), item)
+    if outer in ("map", "dict", "record"):
+        return TypeExpr(("object",), child_count=count)
+    base = _ALIASES.get(outer)
+    if base is None:
+        return None
+    fmt = inner if inner in _FORMATS else None
+    return TypeExpr((base,), format=_format_name(fmt), child_count=count)
+
+
+def _format_name(fmt: str | None) -> str | None:
+    return {"datetime": "date-time", "file": "binary", "url": "uri"}.get(fmt or "", fmt)

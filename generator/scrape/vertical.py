@@ -1,0 +1,79 @@
+"""The driver the vertical-block families share: headers -> sections -> an Operation each."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from generator.model import Line, Operation, Page, PageResult
+from generator.problems import Problems
+from generator.scrape.assemble import FieldParser, apply_curl, apply_sections, vertical_parser
+from generator.scrape.header import OpHeader, find_headers, title_before
+from generator.scrape.samples import find_curls
+from generator.scrape.sections import Section, split_sections
+
+Hook = Callable[[Operation, list[Section]], None]
+
+
+def nonblank(lines: Sequence[Line]) -> list[Line]:
+    return [line for line in lines if line.text.strip()]
+
+
+def marker_score(page: Page, markers: Sequence[str | re.Pattern[str]], *, needed: int) -> float:
+    """How many distinct markers a page shows, scaled so that `needed` hits give 1.0."""
+    hits = 0
+    for marker in markers:
+        if isinstance(marker, str):
+            found = any(marker in line.text for line in page.lines)
+        else:
+            found = any(marker.search(line.text) for line in page.lines)
+        hits += found
+    return min(1.0, hits / needed)
+
+
+def scrape_vertical(
+    page: Page,
+    problems: Problems,
+    *,
+    family: str,
+    counted: bool,
+    hook: Hook | None = None,
+    parser: FieldParser | None = None,
+) -> PageResult:
+    lines = nonblank(page.lines)
+    result = PageResult(page=page, family=family)
+    headers = find_headers(lines)
+    if not headers:
+        problems.warn(page.path, lines[0].number if lines else 0, "no method and path found")
+        return result
+    parse = parser or vertical_parser(counted=counted)
+    for k, header in enumerate(headers):
+        end = headers[k + 1].index if k + 1 < len(headers) else len(lines)
+        floor = headers[k - 1].end if k else 0
+        op = operation_at(page, lines, header, end, floor=floor, family=family)
+        sections = split_sections(lines[header.end : end])
+        apply_sections(op, sections, parse)
+        for curl in find_curls(lines, header.end, end)[:1]:
+            apply_curl(op, curl)
+        if hook is not None:
+            hook(op, sections)
+        result.operations.append(op)
+    return result
+
+
+def operation_at(
+    page: Page, lines: Sequence[Line], header: OpHeader, end: int, *, floor: int, family: str
+) -> Operation:
+    title, description = title_before(lines, header.index, floor=floor)
+    last = lines[max(end - 1, header.index)].number
+    op = Operation(
+        method=header.method,
+        path=header.target,
+        span=page.span(lines[header.index].number, last),
+        summary=title,
+        description=description,
+        family=family,
+    )
+    if header.target.startswith(("http://", "https://")):
+        op.url = header.target
+    return op
