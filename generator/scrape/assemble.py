@@ -17,11 +17,23 @@ from generator.scrape.bullets import is_marker, root_type
 from generator.scrape.header import is_sample_header
 from generator.scrape.fields import Field, field_schema, join_prose, object_schema
 from generator.scrape.infer import fill_from_example, infer_schema
-from generator.scrape.samples import Curl, JsonBlock, find_curls, json_block_at
+from generator.scrape.samples import Curl, JsonBlock, curl_at, json_block_at
 from generator.scrape.sections import Kind, Section, status_line
 from generator.scrape.types import parse_type
 
 FieldParser = Callable[[Sequence[Line]], list[Field]]
+
+
+@dataclass(frozen=True)
+class Reader:
+    """How a family reads sections: its field syntax, and whether examples may add fields.
+
+    `fill=False` is for families whose field lists are complete (Apifox counts children), so
+    a key only an example shows is not added beside the stated ones.
+    """
+
+    parse: FieldParser
+    fill: bool = True
 _MEDIA_LINE = re.compile(r"^[\w.+-]+/[\w.+-]+(?:;.*)?$")
 _EXAMPLE_LABEL = re.compile(r"^(?:examples?|示例|example value|response example)\s*:?$", re.I)
 _NOISE = re.compile(r"^(?:body|schema|copy|ask ai|数据结构|headers?)$", re.I)
@@ -43,9 +55,17 @@ class Content:
 def split_content(lines: Sequence[Line]) -> Content:
     rest: list[Line] = []
     examples: list[JsonBlock] = []
+    curls: list[Curl] = []
     media: str | None = None
     i = 0
     while i < len(lines):
+        curl, after = curl_at(lines, i)
+        if curl is not None:
+            curls.append(curl)
+            if rest and is_sample_header(rest[-1].text):
+                rest.pop()
+            i = after
+            continue
         block = json_block_at(lines, i)
         if block is not None:
             examples.append(block)
@@ -59,31 +79,12 @@ def split_content(lines: Sequence[Line]) -> Content:
         elif text and not _NOISE.match(text):
             rest.append(lines[i])
         i += 1
-    curls = find_curls(rest)
-    return Content(_without_curls(rest), examples, curls, media)
+    return Content(rest, examples, curls, media)
 
 
-def _without_curls(lines: list[Line]) -> list[Line]:
-    curls = find_curls(lines)
-    if not curls:
-        return lines
-    out: list[Line] = []
-    skipping = False
-    for line in lines:
-        text = line.text.strip()
-        if text.startswith("curl ") or text == "curl":
-            skipping = True
-            if out and is_sample_header(out[-1].text):
-                out.pop()
-        if skipping:
-            skipping = text.endswith("\\") or text.count("'") % 2 == 1
-            continue
-        out.append(line)
-    return out
-
-
-def vertical_parser(*, counted: bool) -> FieldParser:
-    return lambda lines: parse_blocks(lines, counted=counted)
+def vertical_reader(*, counted: bool) -> Reader:
+    """Vertical blocks; counted (Apifox) lists are complete, so examples add no fields."""
+    return Reader(lambda lines: parse_blocks(lines, counted=counted), fill=not counted)
 
 
 def parameters_from(fields: list[Field], location: str) -> list[Parameter]:
@@ -129,19 +130,21 @@ def auth_from(lines: Sequence[Line], fields: list[Field]) -> list[AuthFact]:
     return [AuthFact("apiKey", key.group(1), "header")] if key else []
 
 
-def body_from(fields: list[Field], examples: list[JsonBlock], media: str | None) -> Body:
+def body_from(
+    fields: list[Field], examples: list[JsonBlock], media: str | None, *, fill: bool = True
+) -> Body:
     example = examples[0].value if examples else MISSING
     schema: Schema | None = None
     if fields:
         schema = object_schema(fields)
-        if example is not MISSING:
+        if example is not MISSING and fill:
             schema = fill_from_example(schema, example)
     elif example is not MISSING:
         schema = infer_schema(example)
     return Body(media_type=media or "application/json", schema=schema, example=example)
 
 
-def responses_from(section_lines: Sequence[Line], parse: FieldParser) -> list[Response]:
+def responses_from(section_lines: Sequence[Line], reader: Reader) -> list[Response]:
     """Split a Responses section at status lines; each part gives one response."""
     parts: list[tuple[str, str, list[Line]]] = []
     for line in section_lines:
@@ -153,7 +156,7 @@ def responses_from(section_lines: Sequence[Line], parse: FieldParser) -> list[Re
             parts[-1][2].append(line)
         elif line.text.strip():
             parts.append(("200", "", [line]))
-    return [_response(code, description, lines, parse) for code, description, lines in parts]
+    return [_response(code, description, lines, reader) for code, description, lines in parts]
 
 
 def _is_value_line(parts: list[tuple[str, str, list[Line]]]) -> bool:
@@ -163,9 +166,9 @@ def _is_value_line(parts: list[tuple[str, str, list[Line]]]) -> bool:
     return bool(re.match(r"^(?:example|示例值?)\s*[:：]?$", parts[-1][2][-1].text.strip(), re.I))
 
 
-def _response(code: str, description: str, lines: list[Line], parse: FieldParser) -> Response:
+def _response(code: str, description: str, lines: list[Line], reader: Reader) -> Response:
     content = split_content(lines)
-    fields = parse(content.lines)
+    fields = reader.parse(content.lines)
     first = min((f.line for f in fields), default=None)
     lead_lines = [ln for ln in content.lines if first is None or ln.number < first]
     kind = root_type(lead_lines)
@@ -175,7 +178,7 @@ def _response(code: str, description: str, lines: list[Line], parse: FieldParser
     if not fields and not content.examples:
         body = Body(description=join_prose(lead)) if lead else None
         return Response(code, description or _reason(code), body)
-    body = body_from(fields, content.examples, content.media_type)
+    body = body_from(fields, content.examples, content.media_type, fill=reader.fill)
     expr = parse_type(kind) if kind else None
     if body.schema is not None and expr is not None and expr.types == ("array",) and fields:
         body.schema = {"type": "array", "items": body.schema}
@@ -189,16 +192,17 @@ def _reason(code: str) -> str:
     return reasons.get(code, "Response")
 
 
-def apply_sections(op: Operation, sections: list[Section], parse: FieldParser) -> None:
+def apply_sections(op: Operation, sections: list[Section], reader: Reader) -> None:
     """Fill `op` from its sections, in page order; stops at an END section."""
     for section in sections:
         if section.kind is Kind.END:
             break
-        _apply_section(op, section, parse)
+        _apply_section(op, section, reader)
 
 
-def _apply_section(op: Operation, section: Section, parse: FieldParser) -> None:
+def _apply_section(op: Operation, section: Section, reader: Reader) -> None:
     kind = section.kind
+    parse = reader.parse
     if kind is Kind.AUTH:
         content = split_content(section.lines)
         op.auth.extend(auth_from(content.lines, parse(content.lines)))
@@ -208,25 +212,25 @@ def _apply_section(op: Operation, section: Section, parse: FieldParser) -> None:
     elif kind is Kind.BODY:
         content = split_content(section.lines)
         media = section.media_type or content.media_type
-        body = body_from(parse(content.lines), content.examples, media)
+        body = body_from(parse(content.lines), content.examples, media, fill=reader.fill)
         if body.schema is not None or body.example is not MISSING:
             body.required = True
             op.request = body
     elif kind is Kind.RESPONSES:
-        op.responses.extend(responses_from(section.lines, parse))
+        op.responses.extend(responses_from(section.lines, reader))
     elif kind is Kind.RESPONSE_EXAMPLES:
-        _attach_response_examples(op, section)
+        _attach_response_examples(op, section, fill=reader.fill)
 
 
-def _attach_response_examples(op: Operation, section: Section) -> None:
+def _attach_response_examples(op: Operation, section: Section, *, fill: bool) -> None:
     content = split_content(section.lines)
     if not content.examples:
         return
     code = section.status or (op.responses[0].status if op.responses else "200")
-    attach_response_example(op, code, content.examples[0].value)
+    attach_response_example(op, code, content.examples[0].value, fill=fill)
 
 
-def attach_response_example(op: Operation, code: str, example: object) -> None:
+def attach_response_example(op: Operation, code: str, example: object, *, fill: bool = True) -> None:
     """Give response `code` this example, creating the response and filling its schema."""
     response = next((r for r in op.responses if r.status == code), None)
     if response is None:
@@ -241,7 +245,7 @@ def attach_response_example(op: Operation, code: str, example: object) -> None:
         body.schema = infer_schema(example)
         if body.description:
             body.schema["description"] = body.description
-    else:
+    elif fill:
         body.schema = fill_from_example(body.schema, example)
 
 

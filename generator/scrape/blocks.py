@@ -21,11 +21,13 @@ from generator.model import Line
 from generator.scrape.fields import Field, values_list
 from generator.scrape.types import parse_type
 
-_NAME = re.compile(r"^([.,;:]*)\s*([^\W\d][\w$@.\-\[\]]{0,99}|\*|\$\w+)$")
+_NAME = re.compile(r"^([.,;:]*)\s*([A-Za-z_$@][\w$@.\-\[\]]{0,99}|\*)$", re.ASCII)
+_TITLE = re.compile(r"^[^\s.,;:。，][^.。:：]{0,60}\s[^.。:：]{0,60}$")
 _REQUIRED = {"required", "必需", "必填", "是", "required*", "*"}
 _OPTIONAL = {"optional", "可选", "非必需", "否", "nullable"}
 _LOCATIONS = {"header", "query", "path", "cookie", "body"}
 _EXAMPLE = re.compile(r"^(?:Example|示例值?|例如)\s*[:：]?\s*(.*)$", re.IGNORECASE)
+_TRAILING_EXAMPLE = re.compile(r"^(.*\S)\s*(?:Example|示例值)\s*[:：]\s*(.*)$")
 _DEFAULT = re.compile(r"^(?:default|默认值)\s*[:：]\s*(.*)$", re.IGNORECASE)
 _OPTIONS = re.compile(
     r"^(?:Available options|Allowed values|Possible values|Enum|枚举值)\s*[:：]\s*(.*)$",
@@ -51,6 +53,16 @@ def starts_field(lines: Sequence[Line], i: int) -> bool:
     return True
 
 
+def _starts_titled(lines: Sequence[Line], i: int) -> bool:
+    """Apifox union alternatives: a title with spaces, then `object {N}`, no required line."""
+    if i + 1 >= len(lines) or not _TITLE.match(lines[i].text.strip()):
+        return False
+    expr = parse_type(lines[i + 1].text)
+    if expr is None or expr.child_count is None:
+        return False
+    return i + 2 >= len(lines) or _modifier(lines[i + 2].text) is None
+
+
 def _modifier(text: str) -> str | None:
     lowered = text.strip().lower()
     if lowered in _REQUIRED or lowered in _OPTIONAL or lowered in _LOCATIONS:
@@ -63,6 +75,12 @@ def parse_blocks(lines: Sequence[Line], *, counted: bool = False) -> list[Field]
     flat: list[Field] = []
     i = 0
     while i < len(lines):
+        if counted and _starts_titled(lines, i):
+            item = Field(name=lines[i].text.strip(), type_text=lines[i + 1].text.strip(),
+                         line=lines[i].number, titled=True)  # fmt: skip
+            i = _read_block(lines, i + 2, item, counted=counted)
+            flat.append(item)
+            continue
         if not starts_field(lines, i):
             if flat:
                 flat[-1].description.append(lines[i].text)
@@ -73,14 +91,16 @@ def parse_blocks(lines: Sequence[Line], *, counted: bool = False) -> list[Field]
             flat[-1].description.append(prefix)
         item = Field(name=name, type_text=lines[i + 1].text.strip(), line=lines[i].number)
         item.additional = name == "*"
-        i = _read_block(lines, i + 2, item)
+        i = _read_block(lines, i + 2, item, counted=counted)
         flat.append(item)
     tree = _nest_counted(flat) if counted else flat
     return _nest_dotted(tree)
 
 
-def _read_block(lines: Sequence[Line], i: int, item: Field) -> int:
+def _read_block(lines: Sequence[Line], i: int, item: Field, *, counted: bool) -> int:
     while i < len(lines) and not starts_field(lines, i):
+        if counted and _starts_titled(lines, i):
+            break
         text = lines[i].text.strip()
         i = _read_line(lines, i, text, item)
     return i
@@ -103,6 +123,10 @@ def _read_line(lines: Sequence[Line], i: int, text: str, item: Field) -> int:
     example = _EXAMPLE.match(text)
     if example:
         return _read_example(lines, i, example.group(1), item)
+    trailing = _TRAILING_EXAMPLE.match(text)
+    if trailing:
+        item.description.append(trailing.group(1))
+        return _read_example(lines, i, trailing.group(2), item)
     default = _DEFAULT.match(text)
     if default:
         item.default = default.group(1).strip().strip("`\"'")

@@ -31,6 +31,8 @@ class Field:
     additional: bool = False
     """A `*` / "Additional properties" entry: the schema of the parent's other keys."""
     one_of: bool = False
+    titled: bool = False
+    """An Apifox union alternative: `name` is its title, not a property name."""
     location: str | None = None
     """Where a parameter goes when the block says so (`header`, `query` ...)."""
 
@@ -66,7 +68,9 @@ def field_schema(item: Field) -> Schema:
     if text:
         schema["description"] = text
     _apply_facts(schema, facts, expr)
-    if item.children:
+    if item.children and expr is not None and expr.union:
+        _apply_alternatives(schema, item.children, expr.union)
+    elif item.children:
         _apply_children(schema, item.children)
     if item.example is not MISSING and not item.children:
         schema["examples"] = [example_value(item.example, json_type)]
@@ -130,6 +134,20 @@ def _json_type(value: Any) -> str:
     return "string" if isinstance(value, str) else "object"
 
 
+def _apply_alternatives(schema: Schema, children: list[Field], union: str) -> None:
+    """Titled alternatives (`Text content`, `Image URL content`) as a oneOf/anyOf."""
+    branches: list[Schema] = []
+    for child in children:
+        branch = field_schema(child)
+        if child.titled:
+            branch = {"title": child.name, **branch}
+        branches.append(branch)
+    target = schema
+    if _is_array(schema) or schema.get("type") == "array":
+        target = schema.setdefault("items", {})
+    target[union] = branches
+
+
 def _apply_children(schema: Schema, children: list[Field]) -> None:
     target = schema
     if _is_array(schema):
@@ -138,6 +156,8 @@ def _apply_children(schema: Schema, children: list[Field]) -> None:
     properties: dict[str, Any] = {}
     required: list[str] = []
     for child in children:
+        if child.titled:
+            continue
         if child.additional:
             target["additionalProperties"] = field_schema(child)
             continue

@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-_LINE_NUMBER = re.compile(r"^\s*\d+\s{1,4}(?=[\[\]{}\"]|$)")
+_LINE_NUMBER = re.compile(r"^\s*\d+\s{0,4}(?=[\[\]{}\"])")
 _ELLIPSIS = re.compile(r"^\s*(\.\.\.|…)\s*,?\s*$")
 
 

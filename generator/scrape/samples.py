@@ -11,7 +11,8 @@ from typing import Any
 from generator.model import Line
 from generator.scrape.jsonish import parse_jsonish
 
-_CURL_START = re.compile(r"(?:^|[\s}\]>$])(curl)\s")
+_CURL_START = re.compile(r"(?:^|[\s}\]>$\d])(curl)\s")
+_NUMBERED = re.compile(r"^\s*(\d{1,4}) ?(.*)$")
 _METHOD_FLAG = ("-X", "--request")
 _HEADER_FLAG = ("-H", "--header")
 _DATA_FLAG = ("-d", "--data", "--data-raw", "--data-binary", "--data-urlencode", "--json")
@@ -39,8 +40,17 @@ class Curl:
 
 
 def json_block_at(lines: Sequence[Line], index: int) -> JsonBlock | None:
-    """The JSON value starting at `lines[index]` (which must start with `{` or `[`)."""
+    """The JSON value starting at `lines[index]` (which must start with `{` or `[`).
+
+    A code block rendered with line numbers (`1{`, `2  "id": ...`) is read without them.
+    """
     first = lines[index].text.lstrip()
+    if re.match(r"^1 ?[\[{]", first):
+        numbered = _unnumbered(lines, index)
+        block = json_block_at(numbered, 0) if numbered else None
+        if block is not None:
+            block.index_end = index + block.index_end
+        return block
     if not first.startswith(("{", "[")):
         return None
     depth, in_string, escaped = 0, False, False
@@ -64,6 +74,19 @@ def json_block_at(lines: Sequence[Line], index: int) -> JsonBlock | None:
         if depth <= 0:
             return _finish(lines, index, j)
     return None
+
+
+def _unnumbered(lines: Sequence[Line], index: int) -> list[Line]:
+    """Lines from `index` on with their leading 1, 2, 3 ... removed, while the count holds."""
+    out: list[Line] = []
+    expected = 1
+    for line in lines[index:]:
+        match = _NUMBERED.match(line.text)
+        if match is None or int(match.group(1)) != expected:
+            break
+        out.append(Line(line.number, match.group(2)))
+        expected += 1
+    return out
 
 
 def _finish(lines: Sequence[Line], index: int, j: int) -> JsonBlock | None:
@@ -101,16 +124,23 @@ def find_curls(lines: Sequence[Line], start: int = 0, end: int | None = None) ->
     found: list[Curl] = []
     i, stop = start, len(lines) if end is None else end
     while i < stop:
-        match = _CURL_START.search(" " + lines[i].text)
-        if match is None:
-            i += 1
-            continue
-        text, i = _gather(lines, i, stop, match.start(1) - 1)
-        curl = parse_curl(text)
+        curl, after = curl_at(lines, i, stop)
         if curl is not None:
-            curl.line = lines[i - 1].number
             found.append(curl)
+        i = max(after, i + 1)
     return found
+
+
+def curl_at(lines: Sequence[Line], i: int, stop: int | None = None) -> tuple[Curl | None, int]:
+    """The curl command starting on `lines[i]` and the index after it (`(None, i)` if none)."""
+    match = _CURL_START.search(" " + lines[i].text)
+    if match is None:
+        return None, i
+    text, after = _gather(lines, i, len(lines) if stop is None else stop, match.start(1) - 1)
+    curl = parse_curl(text)
+    if curl is not None:
+        curl.line = lines[i].number
+    return curl, after
 
 
 def _gather(lines: Sequence[Line], i: int, stop: int, offset: int) -> tuple[str, int]:

@@ -57,7 +57,7 @@ _HEADINGS: list[tuple[Kind, re.Pattern[str]]] = [
     )),
 ]  # fmt: skip
 _STATUS = re.compile(
-    r"^[^\w\s]*\s*(?:HTTP\s*|Status\s*(?:code)?\s*)?(?P<code>[1-5]\d\d(?!\d)|default\b)"
+    r"^[^\w\s]*\s*(?:HTTP\s*|Status\s*(?:code)?\s*)?(?P<code>[1-5]\d\d(?!\d)|default(?=\s|$))"
     r"\s*[-:–]?\s*(?P<rest>[^{}\[\]]{0,60})$",
     re.I,
 )

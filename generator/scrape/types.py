@@ -15,14 +15,16 @@ from dataclasses import dataclass
 from generator.model import Schema
 
 _ALIASES = {
-    "string": "string", "str": "string", "text": "string", "uuid": "string", "date": "string",
+    "string": "string", "str": "string", "uuid": "string", "date": "string",
     "datetime": "string", "date-time": "string", "url": "string", "uri": "string",
     "integer": "integer", "int": "integer", "int32": "integer", "int64": "integer",
     "long": "integer", "timestamp": "integer", "number": "number", "float": "number",
     "double": "number", "decimal": "number", "boolean": "boolean", "bool": "boolean",
     "object": "object", "dict": "object", "map": "object", "array": "array", "list": "array",
     "null": "null", "file": "string", "binary": "string", "any": "any",
+    "oneof": "oneOf", "anyof": "anyOf", "allof": "allOf",
 }  # fmt: skip
+UNIONS = ("oneOf", "anyOf", "allOf")
 _FORMATS = {"uuid", "date", "date-time", "datetime", "uri", "url", "binary", "int32", "int64",
             "float", "double", "email", "byte", "password", "file"}  # fmt: skip
 _COUNT = re.compile(r"\s*\{\s*(\d+)\s*\}\s*$")
@@ -42,7 +44,7 @@ class TypeExpr:
 
     def to_schema(self) -> Schema:
         schema: Schema = {}
-        named = [t for t in self.types if t != "any"]
+        named = [t for t in self.types if t != "any" and t not in UNIONS]
         if len(named) == 1:
             schema["type"] = named[0]
         elif named:
@@ -52,6 +54,14 @@ class TypeExpr:
         if self.items is not None:
             schema["items"] = self.items.to_schema()
         return schema
+
+    @property
+    def union(self) -> str | None:
+        """`oneOf`/`anyOf`/`allOf` when the type is a union of titled alternatives."""
+        found = [t for t in self.types if t in UNIONS]
+        if not found and self.items is not None:
+            return self.items.union
+        return found[0] if found else None
 
     @property
     def nested_count(self) -> int | None:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from generator.model import Line, Operation, Page, PageResult
 from generator.problems import Problems
-from generator.scrape.assemble import FieldParser, apply_curl, apply_sections, vertical_parser
+from generator.scrape.assemble import FieldParser, Reader, apply_curl, apply_sections, vertical_reader
 from generator.scrape.header import OpHeader, find_headers, title_before
 from generator.scrape.samples import find_curls
 from generator.scrape.sections import Section, split_sections
@@ -46,13 +46,13 @@ def scrape_vertical(
     if not headers:
         problems.warn(page.path, lines[0].number if lines else 0, "no method and path found")
         return result
-    parse = parser or vertical_parser(counted=counted)
+    reader = Reader(parser) if parser is not None else vertical_reader(counted=counted)
     for k, header in enumerate(headers):
         end = headers[k + 1].index if k + 1 < len(headers) else len(lines)
         floor = headers[k - 1].end if k else 0
         op = operation_at(page, lines, header, end, floor=floor, family=family)
         sections = split_sections(lines[header.end : end])
-        apply_sections(op, sections, parse)
+        apply_sections(op, sections, reader)
         for curl in find_curls(lines, header.end, end)[:1]:
             apply_curl(op, curl)
         if hook is not None:
