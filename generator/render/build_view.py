@@ -1,0 +1,200 @@
+"""A prepared OpenAPI document to the `SdkView` the templates render."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from generator.render.names import PythonIdentifier, identifier, method_name, unique
+from generator.render.pytypes import annotation, return_type
+from generator.render.spec import REF, operations, resolve
+from generator.render.view import (
+    Auth,
+    Method,
+    Param,
+    Resource,
+    SdkView,
+    example_kwargs,
+    resource_key,
+    resource_tree,
+    verb,
+)
+
+_HTTP = {"get", "put", "post", "delete", "patch", "options", "head", "trace"}
+_RESERVED_PARAMS = {"self", "extra_headers", "extra_query", "extra_body", "timeout", "body"}
+_SKIPPED_HEADERS = {"authorization", "content-type", "accept"}
+
+
+def build_view(doc: dict[str, Any], *, package: str, models: set[str]) -> SdkView:
+    """The view of a prepared document; `models` are the schema classes that exist."""
+    info = doc.get("info") or {}
+    pkg = identifier(package)
+    prefix = pkg.upper().rstrip("_")
+    keyed: list[tuple[tuple[str, ...], Method]] = []
+    for path, method, op in operations(doc):
+        key, action = resource_key(path, set((doc["paths"][path] or {}).keys()) & _HTTP)
+        keyed.append((key, _method(doc, path, method, op, action, models)))
+    roots = resource_tree([key for key, _ in keyed])
+    index = {r.segments: r for root in roots for r in root.walk()}
+    for key, method_view in keyed:
+        _add_method(index[key], method_view)
+    servers = doc.get("servers") or []
+    return SdkView(
+        package=pkg,
+        distribution=pkg.replace("_", "-"),
+        title=str(info.get("title") or package),
+        version=str(info.get("version") or "0.0.0"),
+        description=str(info.get("description") or ""),
+        base_url=str(servers[0].get("url", "")) if servers and isinstance(servers[0], dict) else "",
+        env_prefix=prefix,
+        auth=_auth(doc, prefix),
+        default_headers={str(k): str(v) for k, v in (doc.get("x-default-headers") or {}).items()},
+        resources=roots,
+        models=sorted(models & set((doc.get("components") or {}).get("schemas") or {})),
+    )
+
+
+def _add_method(resource: Resource, method: Method) -> None:
+    taken = {m.name.lower() for m in resource.methods} | {c.attr for c in resource.children}
+    if method.name.lower() in taken:
+        method.name = PythonIdentifier(unique(method.name, taken))
+    resource.methods.append(method)
+
+
+def _method(
+    doc: dict[str, Any], path: str, http: str, op: dict[str, Any], action: str | None,
+    models: set[str],
+) -> Method:  # fmt: skip
+    path_names = [s[1:-1] for s in path.split("/") if s.startswith("{") and s.endswith("}")]
+    params, raw_body, example = _params(doc, op, path_names, models)
+    response = _success_schema(doc, op)
+    name = method_name(action) if action else method_name(verb(http, path))
+    method = Method(
+        name=name,
+        http_method=http,
+        path=path,
+        params=params,
+        returns=return_type(response, models=models),
+        summary=str(op.get("summary") or ""),
+        description=str(op.get("description") or ""),
+        deprecated=bool(op.get("deprecated")),
+        raw_body=raw_body,
+    )
+    method.page_item = _page_item(doc, http, params, response, models)
+    method.example = example_kwargs(example, params)
+    return method
+
+
+def _params(
+    doc: dict[str, Any], op: dict[str, Any], path_names: list[str], models: set[str]
+) -> tuple[list[Param], bool, Any]:
+    taken = set(_RESERVED_PARAMS)
+    declared = {}
+    for raw in op.get("parameters") or []:
+        param = resolve(doc, raw)
+        if isinstance(param, dict) and "name" in param:
+            declared[(str(param["name"]), str(param.get("in", "query")))] = param
+    params = [_param(name, "path", declared.get((name, "path"), {}), True, taken, models)
+              for name in path_names]  # fmt: skip
+    for (name, where), param in declared.items():
+        if where in ("query", "header") and name.lower() not in _SKIPPED_HEADERS:
+            required = bool(param.get("required"))
+            params.append(_param(name, where, param, required, taken, models))  # type: ignore[arg-type]
+    body_params, raw_body, example = _body(doc, op, taken, models)
+    return params + body_params, raw_body, example
+
+
+def _param(
+    wire: str, where: str, param: dict[str, Any], required: bool, taken: set[str],
+    models: set[str],
+) -> Param:  # fmt: skip
+    schema = param.get("schema", param)
+    kind = "str" if where == "path" else annotation(resolve_shallow(schema), models=models)
+    return Param(
+        name=PythonIdentifier(unique(identifier(wire), taken)),
+        wire=wire,
+        location=where,  # type: ignore[arg-type]
+        annotation=kind if kind != "None" else "object",
+        required=required,
+        description=str(param.get("description") or schema.get("description") or ""),
+    )
+
+
+def resolve_shallow(schema: Any) -> Any:
+    return schema if isinstance(schema, dict) else {}
+
+
+def _body(
+    doc: dict[str, Any], op: dict[str, Any], taken: set[str], models: set[str]
+) -> tuple[list[Param], bool, Any]:
+    body = resolve(doc, op.get("requestBody"))
+    content = body.get("content") if isinstance(body, dict) else None
+    if not isinstance(content, dict) or not content:
+        return [], False, None
+    media = content.get("application/json") or next(iter(content.values()))
+    media = media if isinstance(media, dict) else {}
+    schema = resolve(doc, media.get("schema", {}))
+    example = media.get("example")
+    properties = schema.get("properties") if isinstance(schema, dict) else None
+    if not isinstance(properties, dict) or not properties:
+        return [], True, example
+    required = set(schema.get("required") or [])
+    params = [_param(str(name), "body", {"schema": prop}, name in required, taken, models)
+              for name, prop in properties.items()]  # fmt: skip
+    return params, False, example
+
+
+def _success_schema(doc: dict[str, Any], op: dict[str, Any]) -> Any:
+    responses = op.get("responses") or {}
+    for status in sorted(responses, key=str):
+        if str(status).startswith("2"):
+            response = resolve(doc, responses[status])
+            content = response.get("content") if isinstance(response, dict) else None
+            if isinstance(content, dict) and content:
+                media = content.get("application/json") or next(iter(content.values()))
+                return media.get("schema", {}) if isinstance(media, dict) else {}
+            return None
+    return None
+
+
+def _page_item(
+    doc: dict[str, Any], http: str, params: list[Param], response: Any, models: set[str]
+) -> str | None:
+    wires = {p.wire for p in params if p.location == "query"}
+    if http != "get" or not {"limit", "after"} <= wires:
+        return None
+    schema = resolve(doc, response)
+    props = schema.get("properties", {}) if isinstance(schema, dict) else {}
+    data = resolve(doc, props.get("data", {}))
+    if not isinstance(data, dict) or data.get("type") != "array":
+        return None
+    if "has_more" not in props and "last_id" not in props:
+        return None
+    item = return_type(data.get("items"), models=models)
+    return item if item in models else None
+
+
+def _auth(doc: dict[str, Any], prefix: str) -> list[Auth]:
+    schemes = (doc.get("components") or {}).get("securitySchemes") or {}
+    found: list[Auth] = []
+    taken: set[str] = set()
+    for scheme in schemes.values():
+        if not isinstance(scheme, dict):
+            continue
+        kind, where = scheme.get("type"), scheme.get("in")
+        if kind == "http" and str(scheme.get("scheme", "")).lower() in ("bearer", "basic"):
+            name = PythonIdentifier(unique("api_key", taken))
+            found.append(Auth(str(scheme["scheme"]).lower(), "Authorization", name,  # type: ignore[arg-type]
+                              f"{prefix}_{name.upper()}"))  # fmt: skip
+        elif kind == "apiKey" and where == "header" and scheme.get("name"):
+            header = str(scheme["name"])
+            base = re.sub(r"^x[-_]", "", header, flags=re.I)
+            name = PythonIdentifier(unique(identifier(base), taken))
+            found.append(Auth("apiKey", header, name, name.upper()))
+        elif kind in ("oauth2", "openIdConnect") and "api_key" not in taken:
+            name = PythonIdentifier(unique("api_key", taken))
+            found.append(Auth("bearer", "Authorization", name, f"{prefix}_API_KEY"))
+    return found
+
+
+__all__ = ["REF", "build_view"]

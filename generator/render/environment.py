@@ -1,0 +1,42 @@
+"""The one Jinja environment (STYLE.md points 4, 7): strict, whitespace-tidy, overridable.
+
+Templates live in the project's top-level `templates/` folder (installed beside the package
+as `generator/templates`). A user folder given as `override` wins file by file. Filters are
+the escaping functions of `names` and nothing else.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+
+from generator.render.names import comment, docstring, pystr, tomlstr
+
+
+def templates_dir() -> Path:
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "templates", here.parent / "templates"):
+        if (candidate / "sdk").is_dir():
+            return candidate
+    raise FileNotFoundError("docs2sdk templates folder not found (broken installation)")
+
+
+@cache
+def environment(override: Path | None = None) -> Environment:
+    loaders = [FileSystemLoader(str(override))] if override else []
+    loaders.append(FileSystemLoader(str(templates_dir())))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters["pystr"] = pystr
+    env.filters["docstring"] = docstring
+    env.filters["comment"] = comment
+    env.filters["tomlstr"] = tomlstr
+    return env

@@ -1,0 +1,168 @@
+"""Pydantic v2 models for every component schema, by datamodel-code-generator in-process.
+
+Models are for reading responses tolerantly: validation constraints (lengths, bounds,
+patterns) are documented in docstrings, not enforced, and unknown fields are allowed by the
+SDK's `BaseModel`. Nested inline objects are named after their parents
+(`AssistantToolResources`), so names never collide into `Type1`, `Type2` ...
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+from typing import Any
+
+from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
+
+HEADER = "# File generated from our OpenAPI spec by docs2sdk. See README.md."
+_CONSTRAINTS = {
+    "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum",
+    "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "minProperties",
+    "maxProperties", "format",
+}  # fmt: skip
+
+
+def models_source(doc: dict[str, Any], *, package: str) -> str:
+    """The source of `<package>/types/_models.py` (unformatted)."""
+    schemas = (doc.get("components") or {}).get("schemas") or {}
+    if not schemas:
+        return f"{HEADER}\n\nfrom __future__ import annotations\n"
+    trimmed = {
+        "openapi": "3.1.0",
+        "info": {"title": "models", "version": "0"},
+        "paths": {},
+        "components": {"schemas": _tidy(copy.deepcopy(schemas))},
+    }
+    source = generate(
+        trimmed,
+        input_file_type=InputFileType.OpenAPI,
+        output_model_type=DataModelType.PydanticV2BaseModel,
+        base_class=f"{package}._models.BaseModel",
+        use_field_description=True,
+        use_schema_description=True,
+        parent_scoped_naming=True,
+        enum_field_as_literal="all",
+        target_python_version=PythonVersion.PY_311,
+        disable_timestamp=True,
+        use_double_quotes=True,
+        use_union_operator=True,
+        use_standard_collections=True,
+        formatters=[],
+        custom_file_header=HEADER,
+    )
+    return _sorted_imports(str(source), package)
+
+
+def _sorted_imports(source: str, package: str) -> str:
+    """Put datamodel-code-generator's import lines in isort order (stdlib, third party, ours)."""
+    lines = source.split("\n")
+    imports = [i for i, line in enumerate(lines) if line.startswith(("from ", "import "))
+               and not line.startswith("from __future__")]  # fmt: skip
+    if not imports:
+        return source
+
+    def group(line: str) -> tuple[int, str]:
+        module = line.split()[1]
+        rank = 2 if module.startswith(package) else 1 if module.split(".")[0] == "pydantic" else 0
+        return rank, line
+
+    ordered = sorted((lines[i] for i in imports), key=group)
+    out: list[str] = []
+    previous: int | None = None
+    for line in ordered:
+        rank = group(line)[0]
+        if previous is not None and rank != previous:
+            out.append("")
+        out.append(line)
+        previous = rank
+    return "\n".join(lines[: imports[0]] + out + lines[imports[-1] + 1 :])
+
+
+def class_names(source: str) -> list[str]:
+    """Top-level classes a models module defines (for re-export in `types/__init__.py`)."""
+    tree = ast.parse(source)
+    return [node.name for node in tree.body if isinstance(node, ast.ClassDef)]
+
+
+def _tidy(schemas: dict[str, Any]) -> dict[str, Any]:
+    """Schemas as models should see them: no constraints, flat allOf, defaults that fit."""
+    tidy = {name: _without_constraints(schema) for name, schema in schemas.items()}
+    return {name: _fix_node(schema, tidy, 0) for name, schema in tidy.items()}
+
+
+def _fix_node(node: Any, schemas: dict[str, Any], depth: int) -> Any:
+    if isinstance(node, list):
+        return [_fix_node(item, schemas, depth) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _fix_node(value, schemas, depth) for key, value in node.items()}
+    if isinstance(node.get("allOf"), list) and depth < 20:
+        node = _flatten_all_of(node, schemas, depth)
+    if "default" in node and not _fits(node["default"], node):
+        del node["default"]
+    return node
+
+
+def _flatten_all_of(node: dict[str, Any], schemas: dict[str, Any], depth: int) -> dict[str, Any]:
+    """`allOf` of objects merged into one object (later members win), so that no model
+    subclass redefines a field its base declares with another type."""
+    members = [_deref(m, schemas) for m in node["allOf"]]
+    if not all(isinstance(m, dict) and ("properties" in m or m.get("type") == "object"
+                                        or "allOf" in m) for m in members):  # fmt: skip
+        return node
+    merged: dict[str, Any] = {k: v for k, v in node.items() if k != "allOf"}
+    merged["type"] = "object"
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for member in members:
+        member = _fix_node(member, schemas, depth + 1) if "allOf" in member else member
+        properties.update(member.get("properties", {}))
+        required.extend(r for r in member.get("required", []) if r not in required)
+        for key in ("description", "title", "additionalProperties"):
+            if key in member and key not in merged:
+                merged[key] = member[key]
+    merged["properties"] = {**properties, **merged.get("properties", {})}
+    if required:
+        merged["required"] = required
+    return merged
+
+
+def _deref(node: Any, schemas: dict[str, Any]) -> Any:
+    ref = node.get("$ref") if isinstance(node, dict) else None
+    prefix = "#/components/schemas/"
+    if isinstance(ref, str) and ref.startswith(prefix):
+        return schemas.get(ref[len(prefix) :], {})
+    return node
+
+
+_JSON_TYPES = {"string": str, "integer": int, "number": (int, float), "boolean": bool,
+               "array": list, "object": dict}  # fmt: skip
+
+
+def _fits(value: Any, schema: dict[str, Any]) -> bool:
+    """Whether a stated default is a value of the schema's own type (specs get this wrong)."""
+    enum = schema.get("enum")
+    if isinstance(enum, list):
+        return value in enum
+    kinds = schema.get("type")
+    kinds = [kinds] if isinstance(kinds, str) else kinds if isinstance(kinds, list) else None
+    if kinds is None:
+        return value is not None
+    if value is None:
+        return "null" in kinds
+    if isinstance(value, bool):
+        return "boolean" in kinds
+    return any(isinstance(value, _JSON_TYPES[k]) for k in kinds if k in _JSON_TYPES)
+
+
+def _without_constraints(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_without_constraints(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        if key in _CONSTRAINTS and not isinstance(value, dict):
+            continue
+        out[key] = _without_constraints(value)
+    return out

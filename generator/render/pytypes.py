@@ -1,0 +1,82 @@
+"""JSON Schema to Python annotations for method parameters and return types.
+
+Model classes are named after component schemas (already safe class names after
+`spec.prepare`); literals go through `names.pystr`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.render.names import pystr
+from generator.render.spec import REF
+
+_SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
+
+
+def annotation(schema: Any, *, models: set[str], depth: int = 0) -> str:
+    """The input annotation for a value of `schema` (`Mapping[str, object]` for objects)."""
+    if not isinstance(schema, dict) or depth > 8:
+        return "object"
+    ref = schema.get("$ref")
+    if isinstance(ref, str) and ref.startswith(REF):
+        name = ref[len(REF) :]
+        return "Mapping[str, object]" if name in models else "object"
+    enum = schema.get("enum")
+    if isinstance(enum, list) and enum and all(_literal_ok(v) for v in enum):
+        return _union([_literal(enum), *(["None"] if None in enum else [])])
+    for key in ("oneOf", "anyOf"):
+        if isinstance(schema.get(key), list):
+            return _union([annotation(s, models=models, depth=depth + 1) for s in schema[key]])
+    kinds = schema.get("type")
+    kinds = kinds if isinstance(kinds, list) else [kinds] if isinstance(kinds, str) else []
+    if not kinds:
+        return "object"
+    return _union([_one(kind, schema, models, depth) for kind in kinds])
+
+
+def _one(kind: str, schema: dict[str, Any], models: set[str], depth: int) -> str:
+    if kind in _SCALARS:
+        return _SCALARS[kind]
+    if kind == "array":
+        return f"Sequence[{annotation(schema.get('items', {}), models=models, depth=depth + 1)}]"
+    return "Mapping[str, object]" if kind == "object" else "object"
+
+
+def _literal_ok(value: Any) -> bool:
+    return value is None or (isinstance(value, str | int) and not isinstance(value, bool))
+
+
+def _literal(values: list[Any]) -> str:
+    seen: list[str] = []
+    for value in values:
+        if value is None:
+            continue
+        text = pystr(value) if isinstance(value, str) else str(int(value))
+        if text not in seen:
+            seen.append(text)
+    return f"Literal[{', '.join(seen)}]"
+
+
+def _union(parts: list[str]) -> str:
+    unique: list[str] = []
+    for part in parts:
+        for piece in part.split(" | "):
+            if piece not in unique:
+                unique.append(piece)
+    if "object" in unique:
+        return "object"
+    return " | ".join(unique)
+
+
+def return_type(schema: Any, *, models: set[str]) -> str:
+    """What a method returns: a model class, a list of them, or `object` for anything else."""
+    if not isinstance(schema, dict):
+        return "None"
+    ref = schema.get("$ref")
+    if isinstance(ref, str) and ref.startswith(REF) and ref[len(REF) :] in models:
+        return ref[len(REF) :]
+    if schema.get("type") == "array":
+        item = return_type(schema.get("items"), models=models)
+        return f"list[{item}]" if item not in ("None", "object") else "list[object]"
+    return "object"
