@@ -34,17 +34,31 @@ class ScrapeResult:
         return len(self.model.operations)
 
 
-def scrape(paths: Sequence[Path | str], *, title: str | None = None) -> ScrapeResult:
-    """Scrape pages (files or folders) into one OpenAPI 3.1 document."""
+def scrape(
+    paths: Sequence[Path | str], *, title: str | None = None, base: Path | None = None
+) -> ScrapeResult:
+    """Scrape pages (files or folders) into one OpenAPI 3.1 document.
+
+    Provenance (`x-source`, problem lines) names files relative to `base` (default: the
+    working folder) so that output does not depend on where the project lives.
+    """
     problems = Problems()
     files = collect_pages([Path(p) for p in paths])
     results: list[PageResult] = []
     for file in files:
-        page = load_page(file, problems)
+        page = load_page(file, problems, label=source_label(file, base or Path.cwd()))
         if page is not None:
             results.append(scrape_page(page, problems))
     model = build_model(results, problems, title=title or _folder_title(paths))
     return ScrapeResult(model, to_document(model), problems.sorted(), len(files))
+
+
+def source_label(path: Path, base: Path) -> str:
+    """How a page is named in provenance: relative to `base` when inside it."""
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _folder_title(paths: Sequence[Path | str]) -> str | None:

@@ -6,7 +6,6 @@ when every API built, so a failed build leaves the previous `generated/` as it w
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -16,6 +15,8 @@ from generator.api import scrape
 from generator.config import Project
 from generator.openapi.yaml_io import dump_yaml
 from generator.problems import Problem
+from generator.render import generate
+from generator.render.names import identifier
 
 
 @dataclass(frozen=True)
@@ -32,17 +33,39 @@ def render_project(project: Project) -> BuildResult:
     files: dict[Path, str] = {}
     problems: list[Problem] = []
     failed: list[str] = []
-    cwd = Path.cwd()
     for api in project.apis:
-        folder = project.input_dir / api
-        label = os.path.relpath(folder, cwd) if folder.is_absolute() else str(folder)
-        result = scrape([Path(label)], title=api)
+        result = scrape([project.input_dir / api], title=api, base=project.root)
         problems.extend(result.problems)
         if not result.operation_count:
             failed.append(api)
             continue
         files[Path(api) / "openapi.yaml"] = dump_yaml(result.document)
+        sdk = generate(result.document, package=identifier(api))
+        files.update({Path(api) / path: text for path, text in sdk.items()})
     return BuildResult(files, problems, failed)
+
+
+_IGNORED_PARTS = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", "build"}
+
+
+def _ignored(path: Path) -> bool:
+    """Caches and build leftovers that tools write beside generated code."""
+    return bool(_IGNORED_PARTS & set(path.parts)) or path.suffix == ".pyc" or any(
+        part.endswith(".egg-info") for part in path.parts
+    )
+
+
+def stale_files(files: dict[Path, str], target: Path) -> list[str]:
+    """What differs between `files` and the folder `target`: `+ new`, `- gone`, `~ changed`."""
+    on_disk = {
+        p.relative_to(target): p for p in target.rglob("*") if p.is_file() and not _ignored(p)
+    } if target.is_dir() else {}  # fmt: skip
+    changes = [f"+ {path.as_posix()}" for path in sorted(files) if path not in on_disk]
+    changes += [f"- {path.as_posix()}" for path in sorted(on_disk) if path not in files]
+    for path in sorted(set(files) & set(on_disk)):
+        if on_disk[path].read_bytes() != files[path].encode("utf-8"):
+            changes.append(f"~ {path.as_posix()}")
+    return changes
 
 
 def write_tree(files: dict[Path, str], target: Path) -> None:

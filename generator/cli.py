@@ -22,8 +22,14 @@ def _parser() -> argparse.ArgumentParser:
     scrape.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     scrape.add_argument("--title", help="API title (default: the folder name)")
     scrape.add_argument("--strict", action="store_true", help="exit 1 on any problem")
-    build = commands.add_parser("build", help="every API in [tool.docs2sdk] to generated/")
-    build.add_argument("--root", type=Path, default=Path("."), help="project folder")
+    generate = commands.add_parser("generate", help="an SDK, models and docs from a spec")
+    generate.add_argument("spec", type=Path, metavar="SPEC")
+    generate.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
+    generate.add_argument("--package", help="import name (default: from the spec title)")
+    for name, text in (("build", "every API in [tool.docs2sdk] to generated/"),
+                       ("check", "exit 1 when generated/ is not what build would write")):  # fmt: skip
+        command = commands.add_parser(name, help=text)
+        command.add_argument("--root", type=Path, default=Path("."), help="project folder")
     return parser
 
 
@@ -31,7 +37,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "scrape":
         return _scrape(args)
-    if args.command == "build":
+    if args.command == "generate":
+        return _generate(args)
+    if args.command in ("build", "check"):
         return _build(args)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
@@ -60,8 +68,32 @@ def _scrape(args: argparse.Namespace) -> int:
     return 1 if args.strict and result.problems else 0
 
 
+def _generate(args: argparse.Namespace) -> int:
+    from generator.build import write_tree
+    from generator.openapi.yaml_io import SpecError, load_spec_file
+    from generator.render import generate
+    from generator.render.names import identifier
+
+    try:
+        document = load_spec_file(args.spec)
+    except OSError as exc:
+        print(f"docs2sdk: error: cannot read {args.spec}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except SpecError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    if not isinstance(document, dict) or not isinstance(document.get("paths"), dict):
+        print(f"{args.spec}:1: error: not an OpenAPI document (no paths)", file=sys.stderr)
+        return 2
+    title = str((document.get("info") or {}).get("title") or args.spec.stem)
+    files = generate(document, package=identifier(args.package or title))
+    write_tree(files, args.output)
+    print(f"docs2sdk: wrote {len(files)} files to {args.output}", file=sys.stderr)
+    return 0
+
+
 def _build(args: argparse.Namespace) -> int:
-    from generator.build import render_project, write_tree
+    from generator.build import render_project, stale_files, write_tree
     from generator.config import ConfigError, load_project
 
     try:
@@ -76,9 +108,22 @@ def _build(args: argparse.Namespace) -> int:
         print(f"docs2sdk: error: no operation found for {', '.join(result.failed)}; "
               "generated/ left unchanged", file=sys.stderr)  # fmt: skip
         return 1
+    if args.command == "check":
+        return _report_stale(stale_files(result.files, project.output_dir))
     write_tree(result.files, project.output_dir)
     print(f"docs2sdk: built {len(project.apis)} APIs into {project.output_dir}", file=sys.stderr)
     return 0
+
+
+def _report_stale(changes: list[str]) -> int:
+    if not changes:
+        print("docs2sdk: generated/ is up to date", file=sys.stderr)
+        return 0
+    print(f"docs2sdk: generated/ is stale ({len(changes)} files differ); run docs2sdk build",
+          file=sys.stderr)  # fmt: skip
+    for line in changes[:50]:
+        print(f"  {line}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

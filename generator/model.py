@@ -105,6 +105,8 @@ class AuthFact:
     name: str = "Authorization"
     location: Literal["header", "query", "cookie"] = "header"
     description: str | None = None
+    scheme: str | None = None
+    """The security scheme's own name when the page gives one (an embedded spec does)."""
 
 
 @dataclass
@@ -141,6 +143,8 @@ class PageResult:
     servers: list[str] = field(default_factory=list)
     components: dict[str, Schema] = field(default_factory=dict)
     """Named schemas given by an embedded spec (kept under their own names)."""
+    component_lines: dict[str, int] = field(default_factory=dict)
+    """The page line where each of `components` is written."""
 
 
 @dataclass

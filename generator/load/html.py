@@ -1,52 +1,61 @@
-"""HTML pages: block-structured text lines (with source line numbers) and embedded specs.
+"""HTML pages: text lines as a browser copy gives them (see `html_text`), and embedded specs.
 
-Navigation, scripts, styles and buttons are dropped; block elements break lines, inline
-elements are joined, `<pre>` keeps its lines, table rows become `| a | b |` lines. Scripts are
-searched for an embedded spec first (Redoc's `__redoc_state`, JSON script data).
+Specs are looked for in scripts (Redoc's `__redoc_state`, Next.js `__NEXT_DATA__` and
+`self.__next_f` chunks, JSON or YAML script data, a spec literal inside other script code)
+and in `<pre>`/`<code>` blocks. A script that names an OpenAPI version but cannot be read is
+reported, with its line.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import Comment, ProcessingInstruction
+from bs4 import BeautifulSoup
 
-from generator.load.specs import find_spec, parse_spec_text
+from generator.load.html_text import code_text, html_lines
+from generator.load.specs import find_spec, is_spec, parse_spec_text
 from generator.model import EmbeddedSpec, Line, Page
 from generator.problems import Problems
 
-_DROP = {"script", "style", "nav", "noscript", "svg", "button", "template", "head", "iframe", "aside"}
-_BLOCK = {
-    "p", "div", "section", "article", "main", "header", "footer", "li", "ul", "ol", "dl", "dt",
-    "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "blockquote", "br",
-    "hr", "form", "details", "summary", "figure", "body", "html", "label",
-}  # fmt: skip
 _REDOC = re.compile(r"__redoc_state\s*=\s*")
+_FLIGHT = re.compile(r"__next_f(?:\s*\|\|\s*\[\])?\)?\.push\(")
+_SPEC_START = re.compile(r"\{\s*\"(?:openapi|swagger)\"\s*:")
+_MENTION = re.compile(r"[\"']?\b(?:openapi|swagger)[\"']?\s*:\s*[\"']?[23]\.\d")
+_RSC_ROW = re.compile(r"^[0-9a-f]+:(?=[\[{])", re.M)
 
 
 def html_page(name: str, text: str, problems: Problems) -> Page:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     soup = BeautifulSoup(text, "html.parser")
     embedded = tuple(_embedded_specs(soup, name, problems))
-    builder = _LineBuilder()
-    builder.walk(soup)
-    return Page(path=name, kind="html", lines=tuple(builder.finish()), embedded=embedded)
+    try:
+        lines = html_lines(soup)
+    except RecursionError:
+        problems.warn(name, 0, "HTML nested too deeply to lay out; read as plain text")
+        lines = [Line(0, part.strip()) for part in soup.get_text("\n").split("\n") if part.strip()]
+    return Page(path=name, kind="html", lines=tuple(lines), embedded=embedded)
 
 
 def _embedded_specs(soup: BeautifulSoup, name: str, problems: Problems) -> list[EmbeddedSpec]:
     specs: list[EmbeddedSpec] = []
+    flight: list[tuple[str, int]] = []
     for script in soup.find_all("script"):
-        body = script.string or ""
-        line = script.sourceline or 0
+        body, line = script.get_text(), script.sourceline or 0
+        chunk = _flight_chunk(body)
+        if chunk is not None:
+            flight.append((chunk, line))
+            continue
         spec = _spec_from_script(body)
         if spec is not None:
             specs.append(EmbeddedSpec(spec, line))
-        elif "__redoc_state" in body:
-            problems.warn(name, line, "found __redoc_state but could not parse it as a spec")
+        elif "__redoc_state" in body or _MENTION.search(body):
+            problems.warn(name, line, "script data names an OpenAPI spec that could not be read")
+    specs.extend(_flight_specs(flight))
     for code in soup.find_all(["pre", "code"]):
-        spec = parse_spec_text(code.get_text())
+        spec = parse_spec_text(code_text(code))
         if spec is not None:
             specs.append(EmbeddedSpec(spec, code.sourceline or 0))
     return _unique(specs)
@@ -54,14 +63,61 @@ def _embedded_specs(soup: BeautifulSoup, name: str, problems: Problems) -> list[
 
 def _spec_from_script(body: str) -> dict[str, Any] | None:
     match = _REDOC.search(body)
-    payload = body[match.end() :] if match else body.strip()
-    if not payload.startswith(("{", "[")):
-        return parse_spec_text(payload)
+    if match:
+        return find_spec(_decode_at(body, match.end()))
+    payload = body.strip()
+    if payload.startswith(("{", "[")):
+        found = find_spec(_decode_at(payload, 0))
+        if found is not None:
+            return found
+    elif payload:
+        found = parse_spec_text(payload)
+        if found is not None:
+            return found
+    return next(_literal_specs(body), None)
+
+
+def _literal_specs(text: str) -> Iterator[dict[str, Any]]:
+    """Spec objects written as JSON inside other code (`SwaggerUIBundle({spec: {...}})`)."""
+    for match in _SPEC_START.finditer(text):
+        value = _decode_at(text, match.start())
+        if is_spec(value):
+            yield value
+
+
+def _decode_at(text: str, start: int) -> Any:
     try:
-        value, _ = json.JSONDecoder().raw_decode(payload)
-    except ValueError:
+        value, _ = json.JSONDecoder().raw_decode(text, start)
+    except (ValueError, RecursionError):
         return None
-    return find_spec(value)
+    return value
+
+
+def _flight_chunk(body: str) -> str | None:
+    """The text a Next.js `self.__next_f.push([1, "..."])` script adds to the page data."""
+    match = _FLIGHT.search(body)
+    if match is None:
+        return None
+    value = _decode_at(body, match.end())
+    if isinstance(value, list) and len(value) > 1 and isinstance(value[1], str):
+        return value[1]
+    return ""
+
+
+def _flight_specs(chunks: list[tuple[str, int]]) -> list[EmbeddedSpec]:
+    """Specs in the joined Next.js flight data: JSON literals, or rows whose data holds one."""
+    if not chunks:
+        return []
+    text = "".join(chunk for chunk, _ in chunks)
+    line = chunks[0][1]
+    specs = [EmbeddedSpec(spec, line) for spec in _literal_specs(text)]
+    if specs:
+        return specs
+    for match in _RSC_ROW.finditer(text):
+        spec = find_spec(_decode_at(text, match.end()))
+        if spec is not None:
+            specs.append(EmbeddedSpec(spec, line))
+    return specs
 
 
 def _unique(specs: list[EmbeddedSpec]) -> list[EmbeddedSpec]:
@@ -73,60 +129,3 @@ def _unique(specs: list[EmbeddedSpec]) -> list[EmbeddedSpec]:
             seen.add(key)
             unique.append(spec)
     return unique
-
-
-class _LineBuilder:
-    """Accumulates inline text into lines, breaking at block elements."""
-
-    def __init__(self) -> None:
-        self.lines: list[Line] = []
-        self.parts: list[str] = []
-        self.line_no = 0
-
-    def flush(self) -> None:
-        text = re.sub(r"[ \t\u00a0]+", " ", "".join(self.parts)).strip()
-        if text:
-            self.lines.append(Line(self.line_no, text))
-        self.parts = []
-
-    def add(self, text: str, line_no: int) -> None:
-        if not self.parts:
-            self.line_no = line_no
-        self.parts.append(text)
-
-    def walk(self, node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, Comment | ProcessingInstruction):
-                continue
-            if isinstance(child, NavigableString):
-                self.add(str(child).replace("\n", " "), self.line_no or 1)
-            elif isinstance(child, Tag):
-                self.element(child)
-
-    def element(self, tag: Tag) -> None:
-        name = tag.name.lower()
-        line_no = tag.sourceline or self.line_no
-        if name in _DROP:
-            return
-        if name == "pre":
-            self.flush()
-            for offset, text in enumerate(tag.get_text().splitlines()):
-                self.lines.append(Line(line_no + offset, text.rstrip()))
-            return
-        if name == "tr":
-            self.flush()
-            cells = [c.get_text(" ", strip=True) for c in tag.find_all(["td", "th"])]
-            self.lines.append(Line(line_no, "| " + " | ".join(cells) + " |"))
-            return
-        if name in _BLOCK:
-            self.flush()
-            self.line_no = line_no
-            self.walk(tag)
-            self.flush()
-            return
-        self.add("", line_no)
-        self.walk(tag)
-
-    def finish(self) -> list[Line]:
-        self.flush()
-        return self.lines

@@ -9,18 +9,19 @@ from typing import Any
 import yaml
 
 _SPEC_HEAD = re.compile(r"^\s*[\"']?(openapi|swagger)[\"']?\s*:", re.MULTILINE)
+_JSON_HEAD = re.compile(r"^\s*\{.*?\"(?:openapi|swagger)\"\s*:", re.DOTALL)
 
 
 def parse_spec_text(text: str) -> dict[str, Any] | None:
     """Parse `text` as a JSON or YAML spec; None when it is not a spec with paths."""
-    if not _SPEC_HEAD.search(text):
+    if not (_SPEC_HEAD.search(text) or _JSON_HEAD.match(text)):
         return None
     try:
         value = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         try:
             value = yaml.load(text, Loader=_LOADER)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, RecursionError):
             return None
     return value if is_spec(value) else None
 
@@ -34,7 +35,10 @@ def is_spec(value: Any) -> bool:
 
 
 def find_spec(value: Any, depth: int = 0) -> dict[str, Any] | None:
-    """Search decoded script data (e.g. Redoc state, Next.js props) for a spec object."""
+    """Search decoded script data (e.g. Redoc state, Next.js props) for a spec object.
+
+    A string value holding a whole spec as JSON or YAML text counts too.
+    """
     if depth > 12:
         return None
     if is_spec(value):
@@ -47,8 +51,12 @@ def find_spec(value: Any, depth: int = 0) -> dict[str, Any] | None:
     for child in children:
         if isinstance(child, dict | list):
             found = find_spec(child, depth + 1)
-            if found is not None:
-                return found
+        elif isinstance(child, str) and len(child) > 40:
+            found = parse_spec_text(child)
+        else:
+            found = None
+        if found is not None:
+            return found
     return None
 
 

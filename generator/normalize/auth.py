@@ -80,6 +80,8 @@ def _param_value(param: Parameter) -> str | None:
 
 
 def scheme_name(fact: AuthFact) -> str:
+    if fact.scheme:
+        return fact.scheme
     return fact.name if fact.kind == "apiKey" else fact.kind
 
 

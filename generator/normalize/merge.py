@@ -30,7 +30,8 @@ def build_model(results: Sequence[PageResult], problems: Problems, *, title: str
     for result in results:
         servers.update(result.servers)
         for name, schema in result.components.items():
-            registry.add(name, schema, result.page.span(0, 0))
+            line = result.component_lines.get(name, 0)
+            registry.add(name, schema, result.page.span(line, line))
         for op in result.operations:
             server = _place(op)
             if server:

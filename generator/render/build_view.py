@@ -174,13 +174,29 @@ def _page_item(
     return item if item in models else None
 
 
+def _required_schemes(doc: dict[str, Any]) -> set[str]:
+    """Schemes every secured operation needs (the others are alternatives: optional)."""
+    needed: set[str] | None = None
+    for _path, _method, op in operations(doc):
+        security = op.get("security", doc.get("security"))
+        if not isinstance(security, list) or not security:
+            continue
+        names = {str(n) for req in security[:1] if isinstance(req, dict) for n in req}
+        if len(security) > 1:
+            names = set.intersection(*({str(n) for n in r} for r in security if isinstance(r, dict)))
+        needed = names if needed is None else needed & names
+    return needed or set()
+
+
 def _auth(doc: dict[str, Any], prefix: str) -> list[Auth]:
     schemes = (doc.get("components") or {}).get("securitySchemes") or {}
+    required = _required_schemes(doc)
     found: list[Auth] = []
     taken: set[str] = set()
-    for scheme in schemes.values():
+    for key, scheme in schemes.items():
         if not isinstance(scheme, dict):
             continue
+        before = len(found)
         kind, where = scheme.get("type"), scheme.get("in")
         if kind == "http" and str(scheme.get("scheme", "")).lower() in ("bearer", "basic"):
             name = PythonIdentifier(unique("api_key", taken))
@@ -194,6 +210,8 @@ def _auth(doc: dict[str, Any], prefix: str) -> list[Auth]:
         elif kind in ("oauth2", "openIdConnect") and "api_key" not in taken:
             name = PythonIdentifier(unique("api_key", taken))
             found.append(Auth("bearer", "Authorization", name, f"{prefix}_API_KEY"))
+        if len(found) > before:
+            found[-1].required = str(key) in required
     return found
 
 

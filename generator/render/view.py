@@ -28,6 +28,16 @@ class Param:
     required: bool
     description: str = ""
 
+    @property
+    def keyword_annotation(self) -> str:
+        """The annotation with `NotGiven` for optional arguments (`None` kept last)."""
+        if self.required:
+            return self.annotation
+        parts = self.annotation.split(" | ")
+        nullable = "None" in parts
+        parts = [p for p in parts if p != "None"] + ["NotGiven"] + (["None"] if nullable else [])
+        return " | ".join(parts)
+
 
 @dataclass
 class Method:
@@ -96,7 +106,7 @@ class Method:
         """The sync signature as one line of Python (for api.md)."""
         args = ["self", *(f"{p.name}: str" for p in self.path_params), "*"]
         for p in self.keyword_params:
-            args.append(f"{p.name}: {p.annotation}" + ("" if p.required else " = NOT_GIVEN"))
+            args.append(f"{p.name}: {p.keyword_annotation}" + ("" if p.required else " = NOT_GIVEN"))
         if self.raw_body:
             args.append("body: object = NOT_GIVEN")
         return f"def {self.name}({', '.join(args)}) -> {self.sync_returns}"
@@ -126,6 +136,14 @@ class Auth:
     header: str
     param: PythonIdentifier
     env_var: str
+    required: bool = True
+    """Needed by every secured operation; other schemes are alternatives, sent when set."""
+
+    @property
+    def value_expr(self) -> str:
+        """The Python expression for the header value (`param` is a checked identifier)."""
+        prefix = {"bearer": "Bearer ", "basic": "Basic "}.get(self.kind)
+        return f'f"{prefix}{{self.{self.param}}}"' if prefix else f"self.{self.param}"
 
 
 @dataclass

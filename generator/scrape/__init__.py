@@ -11,9 +11,20 @@ from types import ModuleType
 
 from generator.model import Page, PageResult
 from generator.problems import Problems
-from generator.scrape import apifox, bump, embedded, generic, mintlify
+from generator.scrape import (
+    apifox,
+    bump,
+    docusaurus,
+    embedded,
+    generic,
+    gitbook,
+    mintlify,
+    readme,
+)
 
-FAMILIES: tuple[ModuleType, ...] = (embedded, apifox, bump, mintlify)
+FAMILIES: tuple[ModuleType, ...] = (
+    embedded, apifox, bump, mintlify, gitbook, docusaurus, readme,
+)  # fmt: skip
 THRESHOLD = 0.5
 
 

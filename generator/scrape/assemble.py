@@ -119,7 +119,8 @@ def auth_from(lines: Sequence[Line], fields: list[Field]) -> list[AuthFact]:
     ]
     if facts:
         return facts
-    text = join_prose([line.text for line in lines])
+    named = {item.line for item in fields}
+    text = join_prose([line.text for line in lines if line.number not in named])
     description = re.split(r"Example\s*[:：]", text)[0].strip() or None
     lowered = text.lower()
     if "bearer" in lowered:
@@ -149,7 +150,11 @@ def responses_from(section_lines: Sequence[Line], reader: Reader) -> list[Respon
     parts: list[tuple[str, str, list[Line]]] = []
     for line in section_lines:
         status = status_line(line.text)
-        if status is not None and not _is_value_line(parts):
+        same = next((p for p in parts if status and p[0] == status.code), None)
+        if status is not None and not _is_value_line(parts) and same is not None:
+            parts.remove(same)  # the status again (its example shown apart): one response
+            parts.append(same)
+        elif status is not None and not _is_value_line(parts):
             parts.append((status.code, status.description, [] if status.media_type is None
                           else [Line(line.number, status.media_type)]))  # fmt: skip
         elif parts:

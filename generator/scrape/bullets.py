@@ -1,9 +1,13 @@
 """Bullet field lists, nested by indentation (Bump.sh-style, Markdown lists).
 
-    • data array[object] Required
-      Represents an assistant ...
-      Hide data attributes Show data attributes object
-      • id string Required
+    • data array[object] Required            - **chunking_strategy** (object)
+      Represents an assistant ...                One of:
+      Hide data attributes Show data attri...    - **Auto Chunking Strategy** (object)
+      • id string Required                         - **type** (string, required)
+
+A Markdown bullet is a field when its parenthesis holds a type (`(string, required)`); a
+bullet title with spaces is a titled alternative, and the alternatives under "One of:"
+become the parent's `oneOf`.
 """
 
 from __future__ import annotations
@@ -17,6 +21,13 @@ from generator.scrape.types import parse_type
 
 BULLET = re.compile(r"^(\s*)[•·▪●◦]\s*(\S.*)$")
 _FLAGS = re.compile(r"\s+(Required|Optional|Deprecated|Additional properties|Nullable)\b", re.I)
+_MD_FIELD = re.compile(
+    r"^(\s*)[-*+]\s+(?P<name>[^\s()][^()]*?)\s*\((?P<meta>(?:[^()]|\([^()]*\))*)\)"
+    r"\s*(?:[:–—-]\s*(?P<desc>.*))?$"
+)
+_META_SPLIT = re.compile(r",\s*(?![^<\[(]*[>\])])")
+_META_FLAGS = {"required", "optional", "deprecated", "nullable", "read-only", "write-only"}
+_UNIONS = {"one of": "oneOf", "any of": "anyOf", "all of": "allOf"}
 _MARKER = re.compile(r"^Hide .+? attributes? Show .+? attributes?(?:\s+(?P<type>.+))?$", re.I)
 
 
@@ -42,34 +53,79 @@ def parse_bullet(text: str, line: int) -> Field:
     return item
 
 
+def parse_md_field(text: str, line: int) -> tuple[int, Field] | None:
+    """`- **name** (type, required): text` (Markdown list) as (indent, field); None if the
+    parenthesis holds no type."""
+    match = _MD_FIELD.match(text)
+    if match is None:
+        return None
+    meta = [part.strip() for part in _META_SPLIT.split(match.group("meta"))]
+    flags = {part.lower() for part in meta if part.lower() in _META_FLAGS}
+    type_text = ", ".join(part for part in meta if part.lower() not in _META_FLAGS)
+    if parse_type(type_text) is None:
+        return None
+    name = match.group("name").strip("`* ")
+    item = Field(name=name, type_text=type_text, line=line, titled=" " in name)
+    item.required = True if "required" in flags else None
+    item.deprecated = "deprecated" in flags
+    item.additional = name == "*"
+    if match.group("desc"):
+        item.description.append(match.group("desc"))
+    return len(match.group(1).expandtabs(4)), item
+
+
+def is_bullet_field(text: str) -> bool:
+    """A `• name type` bullet or a Markdown `- name (type)` field line."""
+    return bool(BULLET.match(text)) or parse_md_field(text, 0) is not None
+
+
 def parse_bullets(lines: Sequence[Line]) -> list[Field]:
     """Bullets in `lines` as a tree; other lines describe the bullet above them."""
     roots: list[Field] = []
     stack: list[tuple[int, Field]] = []
+    unions: dict[int, str] = {}
     for line in lines:
-        match = BULLET.match(line.text)
-        if match is None:
+        found = _bullet_at(line)
+        if found is None:
             if stack:
-                _describe(stack[-1][1], line.text.strip())
+                _describe(stack[-1][1], line.text.strip(), unions)
             continue
-        indent = len(match.group(1).expandtabs(4))
-        item = parse_bullet(match.group(2), line.number)
+        indent, item = found
         while stack and stack[-1][0] >= indent:
             stack.pop()
         (stack[-1][1].children if stack else roots).append(item)
         stack.append((indent, item))
+    _mark_unions(roots, unions)
     return roots
 
 
-def _describe(item: Field, text: str) -> None:
+def _bullet_at(line: Line) -> tuple[int, Field] | None:
+    match = BULLET.match(line.text)
+    if match is not None:
+        return len(match.group(1).expandtabs(4)), parse_bullet(match.group(2), line.number)
+    return parse_md_field(line.text, line.number)
+
+
+def _describe(item: Field, text: str, unions: dict[int, str]) -> None:
     if not text:
         return
-    if text.rstrip(":").lower() in ("one of", "any of", "all of"):
+    union = _UNIONS.get(text.rstrip(":").strip().lower())
+    if union is not None:
         item.one_of = True
+        unions[id(item)] = union
         return
     if _MARKER.match(text):
         return
     item.description.append(text)
+
+
+def _mark_unions(fields: list[Field], unions: dict[int, str]) -> None:
+    """A "One of:" field whose children are titled alternatives is a union of them."""
+    for item in fields:
+        _mark_unions(item.children, unions)
+        union = unions.get(id(item))
+        if union and item.children and all(child.titled for child in item.children):
+            item.type_text = f"{item.type_text} | {union}" if item.type_text else union
 
 
 def is_marker(text: str) -> bool:

@@ -1,7 +1,9 @@
 """Bump.sh-style references: `GET /path`, bullet fields nested by indentation.
 
-Marks: "Query parameters", bullets `• name type Required`, "Hide X attributes Show X
-attributes object", "Default value is ...", "Values are ...", "Response examples (200)".
+Marks: bullets `• name type Required`, "Hide X attributes Show X attributes object",
+sentences starting "Default value is ...", "Values are ...", "Response examples (200)",
+"Powered by Bump.sh". Headings such as "Query parameters" are shared with other platforms
+(GitBook, plain Markdown), so they only count beside one of Bump.sh's own marks.
 A page may show several operations; a method line right before `curl` is a sample header.
 """
 
@@ -12,18 +14,28 @@ import re
 from generator.model import Page, PageResult
 from generator.problems import Problems
 from generator.scrape.bullets import parse_bullets
-from generator.scrape.vertical import marker_score, scrape_vertical
+from generator.scrape.vertical import marker_hits, scrape_vertical
 
 NAME = "bump"
-_MARKERS: list[str | re.Pattern[str]] = [
-    "Query parameters", "Path parameters", "Response examples (", "Body Required",
-    re.compile(r"^\s*• \S+ \S+"), re.compile(r"Hide \w+ attributes? Show"),
-    re.compile(r"^\s*(?:Default value is|Values are|Minimum value is|Maximum length is)"),
+_TYPE = r"(?:array|string|integer|number|boolean|object|null)\b"
+_STRONG: list[str | re.Pattern[str]] = [
+    "Response examples (", "Powered by Bump.sh",
+    re.compile(rf"^\s*• [\w.\[\]$*-]+ {_TYPE}"), re.compile(r"Hide \w+ attributes? Show"),
+    re.compile(r"^\s*(?:Default value is|Values are|Value is|Minimum value is|Maximum length is"
+               r"|Not more than \d+ elements?)\b"),
+]  # fmt: skip
+_WEAK: list[str | re.Pattern[str]] = [
+    "Query parameters", "Path parameters", "Body Required",
+    re.compile(rf"^\s*[-*] [\w.\[\]$-]+ \({_TYPE}"),
 ]  # fmt: skip
 
 
 def score(page: Page) -> float:
-    return marker_score(page, _MARKERS, needed=3)
+    """Bump.sh's own marks decide; section headings any platform uses only add to them."""
+    strong = marker_hits(page, _STRONG)
+    if not strong:
+        return 0.0
+    return min(1.0, (strong + marker_hits(page, _WEAK) / 2) / 3)
 
 
 def scrape(page: Page, problems: Problems) -> PageResult:

@@ -35,6 +35,8 @@ class Field:
     """An Apifox union alternative: `name` is its title, not a property name."""
     location: str | None = None
     """Where a parameter goes when the block says so (`header`, `query` ...)."""
+    stated: Schema = field(default_factory=dict)
+    """Keywords the field line states outright (GitBook `· max: 20` -> `maxItems`)."""
 
     @property
     def text(self) -> str:
@@ -65,6 +67,7 @@ def field_schema(item: Field) -> Schema:
         facts.pop("enum", None)
     if item.default is not None:
         facts["default"] = coerce(item.default, json_type)
+    facts.update(item.stated)
     if text:
         schema["description"] = text
     _apply_facts(schema, facts, expr)

@@ -10,9 +10,15 @@ from collections.abc import Sequence
 
 from generator.model import Line, Operation, Page, PageResult
 from generator.problems import Problems
-from generator.scrape.assemble import apply_curl, apply_sections
+from generator.scrape.assemble import (
+    Reader,
+    apply_curl,
+    apply_sections,
+    attach_response_example,
+    split_content,
+)
 from generator.scrape.blocks import parse_blocks
-from generator.scrape.bullets import BULLET, parse_bullets
+from generator.scrape.bullets import is_bullet_field, parse_bullets
 from generator.scrape.fields import Field
 from generator.scrape.samples import find_curls
 from generator.scrape.sections import split_sections
@@ -33,7 +39,7 @@ def parse_any(lines: Sequence[Line]) -> list[Field]:
         fields = parse_tables(lines)
         if fields:
             return fields
-    if any(BULLET.match(line.text) for line in lines):
+    if any(is_bullet_field(line.text) for line in lines):
         fields = parse_bullets(lines)
         if any(f.type_text for f in fields):
             return fields
@@ -58,10 +64,26 @@ def _from_curl(page: Page, problems: Problems) -> PageResult:
         return result
     curl = curls[0]
     op = Operation(
-        method=curl.method, path=curl.url, url=curl.url,
+        method=curl.method, path=curl.url, url=curl.url, summary=_title(lines),
         span=page.span(lines[0].number, lines[-1].number), family=NAME,
     )  # fmt: skip
-    apply_sections(op, split_sections(lines), parse_any)
+    apply_sections(op, split_sections(lines), Reader(parse_any))
     apply_curl(op, curl)
+    if not op.responses:
+        _answer_after(op, lines, curl.line)
     result.operations.append(op)
     return result
+
+
+def _title(lines: Sequence[Line]) -> str | None:
+    """A prose page's first line is its title when it reads like one (short, no full stop)."""
+    first = lines[0].text.strip() if lines else ""
+    return first if first and len(first) <= 80 and not first.endswith((".", ":")) else None
+
+
+def _answer_after(op: Operation, lines: Sequence[Line], curl_line: int) -> None:
+    """The first JSON value shown after the curl sample is what the call returns."""
+    for block in split_content(lines).examples:
+        if block.start > curl_line:
+            attach_response_example(op, "200", block.value)
+            return

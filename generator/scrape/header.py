@@ -18,7 +18,7 @@ _METHOD = re.compile(r"^(GET|POST|PUT|PATCH|DELETE|DEL|HEAD|OPTIONS|TRACE)$", re
 _INLINE = re.compile(
     r"^(GET|POST|PUT|PATCH|DELETE|DEL|HEAD|OPTIONS)\s*(https?://\S+|/[^\s]*)\s*$", re.I
 )
-_TARGET = re.compile(r"^(https?://\S+|/\S*)$")
+_TARGET = re.compile(r"^((?:https?://|/)(?:[^\s{]|\{[^{}\s]*\s*\})*)$")  # `{run_id }` too
 _SEGMENT = re.compile(r"^[\w{}\-.:~%$ ]+\}?$")
 
 
@@ -88,13 +88,20 @@ def find_headers(lines: Sequence[Line]) -> list[OpHeader]:
 
 
 def _is_sample_header(lines: Sequence[Line], header: OpHeader, found: list[OpHeader]) -> bool:
+    """The same operation named again: right before a curl sample, or later with the path
+    alone (GitBook repeats `post` / `/threads/{thread_id}/runs` above its code panel)."""
     following = lines[header.end].text.strip() if header.end < len(lines) else ""
-    if not following.startswith("curl"):
-        return False
-    return any(
+    if following.startswith("curl") and any(
         other is not header and (other.method, other.target) == (header.method, header.target)
         for other in found
-    )
+    ):
+        return True
+    return any(
+        other.index < header.index and other.method == header.method
+        and other.target.startswith(("http://", "https://")) and header.target.startswith("/")
+        and other.target.endswith(header.target)
+        for other in found
+    )  # fmt: skip
 
 
 def is_sample_header(text: str) -> bool:

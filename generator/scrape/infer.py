@@ -19,17 +19,20 @@ def infer_schema(example: Any) -> Schema:
     """The schema an example value shows, marked as inferred."""
     builder = SchemaBuilder(schema_uri=None)
     builder.add_object(example)
-    schema = _clean(builder.to_schema())
+    schema: Schema = _clean(builder.to_schema())
     schema[INFERRED] = True
     return schema
 
 
 def _clean(node: Any) -> Any:
+    """genson's schema without `required`/`$schema` (a `properties` map keeps every key)."""
     if isinstance(node, list):
         return [_clean(item) for item in node]
     if not isinstance(node, dict):
         return node
     cleaned = {k: _clean(v) for k, v in node.items() if k not in ("required", "$schema")}
+    if isinstance(node.get("properties"), dict):
+        cleaned["properties"] = {k: _clean(v) for k, v in node["properties"].items()}
     if "anyOf" in cleaned:
         cleaned = _flatten_any_of(cleaned)
     if isinstance(cleaned.get("type"), list):

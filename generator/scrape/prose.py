@@ -25,7 +25,8 @@ _VALUES = re.compile(
     r"(?:Must be )?one of[:：])\s*(.+?)(?:\.\s|\.$|$)",
     re.IGNORECASE,
 )
-_SINGLE_VALUE = re.compile(r"(?<![\w])Value is ([^\s.,;]+)\.?")
+_ONE_OF = re.compile(r"\bOne of\s+(\S.+?)(?:\.\s|\.$|$)")
+_SINGLE_VALUE = re.compile(r"(?<![\w])Value is (\S+?)\.?(?=\s*$|\s+[A-Z])")
 _DEFAULT_PROSE = re.compile(
     r"\bthe default(?: value)? is ([^\s.,;]+)|(?:^|[.:]\s+)`?([\w-]+)`? is the default(?: value)?\b",
     re.IGNORECASE,
@@ -46,10 +47,12 @@ _MIN_MAX = {
     ),
     "maxItems": re.compile(r"Not more than " + _NUM + r" elements?|maximum of " + _NUM + r" items",
                            re.IGNORECASE),  # fmt: skip
-    "minItems": re.compile(r"At least " + _NUM + r" elements?", re.IGNORECASE),
+    "minItems": re.compile(
+        r"At least " + _NUM + r"(?: elements?| but not more than [\d,]+ elements?)", re.IGNORECASE
+    ),
     "pattern": re.compile(r"Format should match the following pattern:\s*(\S+)"),
 }
-_RANGE = re.compile(r"Required range:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
+_RANGE = re.compile(r"(?:Required range|\bRange):\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 _BETWEEN = re.compile(r"\bbetween " + _NUM + r" and " + _NUM + r"(\s+characters|\s+elements|\s+items)?",
                       re.IGNORECASE)  # fmt: skip
 _LENGTH_RANGE = re.compile(r"Required string length:\s*" + _NUM + r"\s*-\s*" + _NUM, re.IGNORECASE)
@@ -84,6 +87,11 @@ def enum_values(text: str) -> list[str]:
         values = split_values(match.group(1))
         if values and all(_is_token(v) for v in values):
             return values
+    listed = _ONE_OF.search(text)
+    if listed:
+        values = split_values(listed.group(1))
+        if len(values) >= 2 and all(_is_token(v) for v in values):
+            return values
     single = _SINGLE_VALUE.search(text)
     return [single.group(1).strip("`\"'")] if single else []
 
@@ -112,16 +120,16 @@ def _ranges(text: str, json_type: str | None) -> Schema:
     between = _BETWEEN.search(text)
     if between and not facts:
         unit = (between.group(3) or "").strip().lower()
-        low, high = _number(between.group(1)), _number(between.group(2))
+        bottom, top = _number(between.group(1)), _number(between.group(2))
         if unit == "characters" or (not unit and json_type == "string"):
-            facts.setdefault("minLength", low)
-            facts.setdefault("maxLength", high)
+            facts.setdefault("minLength", bottom)
+            facts.setdefault("maxLength", top)
         elif unit in ("elements", "items") or json_type == "array":
-            facts.setdefault("minItems", low)
-            facts.setdefault("maxItems", high)
+            facts.setdefault("minItems", bottom)
+            facts.setdefault("maxItems", top)
         elif json_type in ("integer", "number"):
-            facts.setdefault("minimum", low)
-            facts.setdefault("maximum", high)
+            facts.setdefault("minimum", bottom)
+            facts.setdefault("maximum", top)
     return facts
 
 
@@ -131,7 +139,7 @@ def _inequality(text: str) -> Schema:
         value = _number(num)
         key = {">=": "minimum", ">": "exclusiveMinimum", "<=": "maximum", "<": "exclusiveMaximum"}
         facts[key[op]] = value
-    lead = re.match(_NUM + r"\s*(<=|<)\s*x", text.strip())
+    lead = re.match(_NUM + r"\s*(<=|<)\s*[A-Za-z_]\w*", text.strip())
     if lead:
         facts["minimum" if lead.group(2) == "<=" else "exclusiveMinimum"] = _number(lead.group(1))
     return facts

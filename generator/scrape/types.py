@@ -29,7 +29,7 @@ _FORMATS = {"uuid", "date", "date-time", "datetime", "uri", "url", "binary", "in
             "float", "double", "email", "byte", "password", "file"}  # fmt: skip
 _COUNT = re.compile(r"\s*\{\s*(\d+)\s*\}\s*$")
 _GENERIC = re.compile(r"^([a-z]+)\s*[<(]\s*([^<>()]+?)\s*[>)]$")
-_ARRAY_OF = re.compile(r"^(?:array|list)\s*\[\s*(.+?)\s*\]$")
+_ARRAY_OF = re.compile(r"^(?:array|list)\s*\[\s*(.+?)\s*\]$|^(?:array|list) of (\w+?)s?$")
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,8 @@ class TypeExpr:
     format: str | None = None
     child_count: int | None = None
     is_enum: bool = False
+    values: TypeExpr | None = None
+    """The value type of a map (`map<string, integer>`): its `additionalProperties`."""
 
     def to_schema(self) -> Schema:
         schema: Schema = {}
@@ -53,6 +55,8 @@ class TypeExpr:
             schema["format"] = self.format
         if self.items is not None:
             schema["items"] = self.items.to_schema()
+        if self.values is not None:
+            schema["additionalProperties"] = self.values.to_schema()
         return schema
 
     @property
@@ -75,7 +79,7 @@ def parse_type(text: str) -> TypeExpr | None:
     text = text.strip().rstrip(",")
     if not text or len(text) > 80:
         return None
-    alternatives = [part.strip() for part in re.split(r"\s*\|\s*|\s+or\s+", text)]
+    alternatives = _alternatives(text)
     parsed = [_parse_single(part.lower()) for part in alternatives]
     if any(p is None for p in parsed):
         return None
@@ -88,7 +92,25 @@ def parse_type(text: str) -> TypeExpr | None:
     items = next((e.items for e in exprs if e.items is not None), None)
     count = next((e.child_count for e in exprs if e.child_count is not None), None)
     fmt = next((e.format for e in exprs if e.format), None)
-    return TypeExpr(tuple(types), items, fmt, count)
+    values = next((e.values for e in exprs if e.values is not None), None)
+    return TypeExpr(tuple(types), items, fmt, count, values=values)
+
+
+def _alternatives(text: str) -> list[str]:
+    """`a | b` and `a or b` split where no bracket is open (`map<string, a | b>` stays whole)."""
+    parts: list[str] = []
+    depth, start = 0, 0
+    for match in re.finditer(r"[<\[(]|[>\])]|\s*\|\s*|\s+or\s+", text):
+        token = match.group(0)
+        if token in "<[(":
+            depth += 1
+        elif token in ">])":
+            depth -= 1
+        elif depth == 0:
+            parts.append(text[start : match.start()].strip())
+            start = match.end()
+    parts.append(text[start:].strip())
+    return parts
 
 
 def _parse_single(text: str) -> TypeExpr | None:
@@ -101,7 +123,7 @@ def _parse_single(text: str) -> TypeExpr | None:
         return None if inner is None else TypeExpr(("array",), inner, child_count=count)
     array_of = _ARRAY_OF.match(text)
     if array_of:
-        inner = _parse_single(array_of.group(1))
+        inner = _parse_single(array_of.group(1) or array_of.group(2))
         return None if inner is None else TypeExpr(("array",), inner)
     generic = _GENERIC.match(text)
     if generic:
@@ -121,12 +143,15 @@ def _parse_generic(outer: str, inner: str, count: int | None) -> TypeExpr | None
         item = _parse_single(inner)
         return None if item is None else TypeExpr(("array",), item)
     if outer in ("map", "dict", "record"):
-        return TypeExpr(("object",), child_count=count)
-    base = _ALIASES.get(outer)
-    if base is None:
+        _key, comma, value = inner.partition(",")
+        values = parse_type(value) if comma else None
+        return TypeExpr(("object",), child_count=count, values=values)
+    alias = _ALIASES.get(outer)
+    if alias is None:
         return None
-    fmt = inner if inner in _FORMATS else None
-    return TypeExpr((base,), format=_format_name(fmt), child_count=count)
+    scalar = alias in ("string", "integer", "number")
+    fmt = inner if scalar and re.fullmatch(r"[a-z][\w-]*", inner) else None
+    return TypeExpr((alias,), format=_format_name(fmt), child_count=count)
 
 
 def _format_name(fmt: str | None) -> str | None:

@@ -19,10 +19,11 @@ from generator.model import Line
 from generator.scrape.blocks import is_name, is_type
 from generator.scrape.types import parse_type
 
-_TYPE = r"(?:string|integer|number|boolean|object|array|null|file|enum<\w+>|(?:string|integer|number|object|boolean)\[\])"
+_TYPE_START = re.compile(r"string|integer|number|boolean|object|array|null|file|enum<|map<")
 _REQ = r"(?:required|optional|Required|Optional)"
-_GLUED = re.compile(rf"^([A-Za-z_][\w.\-]*?)({_TYPE}(?:\s*\|\s*null)?)({_REQ})?$")
-_REQ_FIRST = re.compile(rf"^([A-Za-z_][\w.\-]*?)({_REQ})\s+(.+)$")
+_NAME_PART = re.compile(r"[A-Za-z_$@][\w.\-\[\]$@]*", re.ASCII)
+_TRAILING_REQ = re.compile(rf"{_REQ}$")
+_REQ_FIRST = re.compile(rf"^([A-Za-z_$@][\w.\-\[\]$@]*?)({_REQ})\s+(.+)$", re.ASCII)
 _SPACED = re.compile(rf"^([a-z_$][\w.\-\[\]]*|[A-Z][\w]*[-_][\w-]+)\s+(.+?)(?:\s+({_REQ}))?$")
 _MODS = re.compile(rf"^(header|query|path|cookie)({_REQ})$", re.I)
 _REQ_PREFIX = re.compile(rf"^({_REQ})(?=[A-Z])(.+)$")
@@ -46,20 +47,38 @@ def _split(text: str, following: str) -> list[str]:
     prefix = _REQ_PREFIX.match(text)
     if prefix:
         return [prefix.group(1), prefix.group(2)]
-    for pattern in (_GLUED, _REQ_FIRST):
-        match = pattern.match(text)
-        if match:
-            return _named(match.groups(), pattern is _REQ_FIRST)
+    glued = split_glued(text)
+    if glued is not None:
+        return glued
+    match = _REQ_FIRST.match(text)
+    if match:
+        return _required_first(match.groups())
     spaced = _SPACED.match(text)
     if spaced and parse_type(spaced.group(2)) is not None and len(text.split()) <= 6:
         return [p for p in spaced.groups() if p]
     return [text]
 
 
-def _named(groups: tuple[str | None, ...], required_first: bool) -> list[str]:
-    name, second, third = groups
-    if required_first:
-        if third is None or parse_type(third) is None:
-            return [f"{name}{second}" + (f" {third}" if third else "")]
-        return [name or "", third, second or ""]
-    return [p for p in (name, second, third) if p]
+def split_glued(text: str) -> list[str] | None:
+    """`filtersobject | object` -> [name, type], `idstringRequired` -> [name, type, flag].
+
+    The type is the longest tail that starts with a basic type word and parses whole; the
+    name before it must be one token.
+    """
+    for match in _TYPE_START.finditer(text):
+        name, rest = text[: match.start()], text[match.start() :]
+        if not name or not _NAME_PART.fullmatch(name):
+            continue
+        flag = _TRAILING_REQ.search(rest)
+        core = rest[: flag.start()] if flag else rest
+        if parse_type(core) is not None:
+            return [name, core.strip()] + ([flag.group(0)] if flag else [])
+    return None
+
+
+def _required_first(groups: tuple[str | None, ...]) -> list[str]:
+    """`modelrequired string` -> model / string / required (kept whole if no type follows)."""
+    name, flag, rest = groups
+    if rest is None or parse_type(rest) is None:
+        return [f"{name}{flag}" + (f" {rest}" if rest else "")]
+    return [name or "", rest, flag or ""]

@@ -9,7 +9,7 @@ from generator.model import Line, Operation, Page, PageResult
 from generator.problems import Problems
 from generator.scrape.assemble import FieldParser, Reader, apply_curl, apply_sections, vertical_reader
 from generator.scrape.header import OpHeader, find_headers, title_before
-from generator.scrape.samples import find_curls
+from generator.scrape.samples import curl_at, find_curls, json_block_at
 from generator.scrape.sections import Section, split_sections
 
 Hook = Callable[[Operation, list[Section]], None]
@@ -19,8 +19,8 @@ def nonblank(lines: Sequence[Line]) -> list[Line]:
     return [line for line in lines if line.text.strip()]
 
 
-def marker_score(page: Page, markers: Sequence[str | re.Pattern[str]], *, needed: int) -> float:
-    """How many distinct markers a page shows, scaled so that `needed` hits give 1.0."""
+def marker_hits(page: Page, markers: Sequence[str | re.Pattern[str]]) -> int:
+    """How many distinct markers (substrings or patterns) a page shows."""
     hits = 0
     for marker in markers:
         if isinstance(marker, str):
@@ -28,7 +28,12 @@ def marker_score(page: Page, markers: Sequence[str | re.Pattern[str]], *, needed
         else:
             found = any(marker.search(line.text) for line in page.lines)
         hits += found
-    return min(1.0, hits / needed)
+    return hits
+
+
+def marker_score(page: Page, markers: Sequence[str | re.Pattern[str]], *, needed: int) -> float:
+    """How many distinct markers a page shows, scaled so that `needed` hits give 1.0."""
+    return min(1.0, marker_hits(page, markers) / needed)
 
 
 def scrape_vertical(
@@ -51,14 +56,31 @@ def scrape_vertical(
         end = headers[k + 1].index if k + 1 < len(headers) else len(lines)
         floor = headers[k - 1].end if k else 0
         op = operation_at(page, lines, header, end, floor=floor, family=family)
-        sections = split_sections(lines[header.end : end])
+        body = [*(samples_before(lines, header, end) if k == 0 else []), *lines[header.end : end]]
+        sections = split_sections(body)
         apply_sections(op, sections, reader)
-        for curl in find_curls(lines, header.end, end)[:1]:
+        for curl in find_curls(body)[:1]:
             apply_curl(op, curl)
         if hook is not None:
             hook(op, sections)
         result.operations.append(op)
     return result
+
+
+def samples_before(lines: Sequence[Line], header: OpHeader, end: int) -> list[Line]:
+    """Code shown before the method line and not after it: a page whose sample panel comes
+    first in page order (saved Mintlify HTML). The curl sample and the JSON after it."""
+    if find_curls(lines, header.end, end):
+        return []
+    start = next((i for i in range(header.index) if curl_at(lines, i, header.index)[0]), None)
+    if start is None:
+        return []
+    stop = j = curl_at(lines, start, header.index)[1]
+    while j < header.index:
+        block = json_block_at(lines, j)
+        stop = min(block.index_end, header.index) if block is not None else stop
+        j = block.index_end if block is not None else j + 1
+    return list(lines[start:stop])
 
 
 def operation_at(

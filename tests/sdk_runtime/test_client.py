@@ -182,15 +182,28 @@ def test_x_should_retry_header_overrides_the_status(
     assert len(server.requests) == 1
 
 
-def test_body_not_matching_the_model_raises_validation_error(
+def test_body_not_matching_the_model_is_read_leniently(
     sdk: ModuleType, client: Any, server: FakeServer, item_type: type[Any]
 ) -> None:
-    server.on("/v1/items/item_1", Reply(200, {"name": "no id"}))
+    """Docs are sometimes wrong about a field: the call still succeeds, raw values kept."""
+    server.on("/v1/items/item_1", Reply(200, {"name": ["not", "a", "string"], "new": 1}))
+
+    item = client.request("get", "/items/item_1", cast_to=item_type)
+
+    assert isinstance(item, item_type)
+    assert item.name == ["not", "a", "string"]
+    assert item.model_extra == {"new": 1}
+
+
+def test_body_that_is_not_an_object_raises_validation_error(
+    sdk: ModuleType, client: Any, server: FakeServer, item_type: type[Any]
+) -> None:
+    server.on("/v1/items/item_1", Reply(200, ["not", "an", "object"]))
 
     with pytest.raises(sdk.APIResponseValidationError) as caught:
         client.request("get", "/items/item_1", cast_to=item_type)
 
-    assert caught.value.body == {"name": "no id"}
+    assert caught.value.body == ["not", "an", "object"]
     assert caught.value.status_code == 200
 
 

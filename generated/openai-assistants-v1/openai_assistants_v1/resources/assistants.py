@@ -1,0 +1,196 @@
+# File generated from our OpenAPI spec by docs2sdk. See README.md.
+"""`client.assistants`: assistants."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from .._base_client import AsyncAPIClient, SyncAPIClient
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ..types import Assistant, ListAssistantsResponse
+
+__all__ = ["Assistants", "AsyncAssistants"]
+
+
+class Assistants:
+    """Operations on `assistants`."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        order: str,
+        limit: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> ListAssistantsResponse:
+        """List assistants (v1)"""
+        return self._client.request(
+            "get",
+            "/assistants",
+            cast_to=ListAssistantsResponse,
+            params={
+                "order": order,
+                "limit": limit,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    def create(
+        self,
+        *,
+        instructions: str,
+        name: str,
+        tools: Sequence[Mapping[str, object]],
+        model: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> Assistant:
+        """Create assistant (v1)
+
+        Args:
+            tools: code_interpreter, retrieval, or function.
+        """
+        return self._client.request(
+            "post",
+            "/assistants",
+            cast_to=Assistant,
+            json={
+                "instructions": instructions,
+                "name": name,
+                "tools": tools,
+                "model": model,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    def retrieve(
+        self,
+        assistant_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> Assistant:
+        """Retrieve assistant (v1)
+
+        Args:
+            assistant_id: The ID of the assistant to retrieve.
+        """
+        return self._client.request(
+            "get",
+            "/assistants/{assistant_id}",
+            cast_to=Assistant,
+            path_params={
+                "assistant_id": assistant_id,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+
+class AsyncAssistants:
+    """Operations on `assistants`."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def list(
+        self,
+        *,
+        order: str,
+        limit: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> ListAssistantsResponse:
+        """List assistants (v1)"""
+        return await self._client.request(
+            "get",
+            "/assistants",
+            cast_to=ListAssistantsResponse,
+            params={
+                "order": order,
+                "limit": limit,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def create(
+        self,
+        *,
+        instructions: str,
+        name: str,
+        tools: Sequence[Mapping[str, object]],
+        model: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> Assistant:
+        """Create assistant (v1)
+
+        Args:
+            tools: code_interpreter, retrieval, or function.
+        """
+        return await self._client.request(
+            "post",
+            "/assistants",
+            cast_to=Assistant,
+            json={
+                "instructions": instructions,
+                "name": name,
+                "tools": tools,
+                "model": model,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def retrieve(
+        self,
+        assistant_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> Assistant:
+        """Retrieve assistant (v1)
+
+        Args:
+            assistant_id: The ID of the assistant to retrieve.
+        """
+        return await self._client.request(
+            "get",
+            "/assistants/{assistant_id}",
+            cast_to=Assistant,
+            path_params={
+                "assistant_id": assistant_id,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

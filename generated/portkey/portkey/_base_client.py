@@ -1,0 +1,577 @@
+# File generated from our OpenAPI spec by docs2sdk. See README.md.
+
+"""HTTP plumbing shared by `Client` and `AsyncClient`: requests, retries, errors, parsing.
+
+The generated resources call one method, ``request``::
+
+    self._client.request(
+        "get",
+        "/assistants/{assistant_id}",
+        path_params={"assistant_id": assistant_id},
+        params={"include": include},          # NOT_GIVEN and None values are left out
+        json={"name": name},                  # NOT_GIVEN values are left out, at any depth
+        cast_to=Assistant,                    # a model, list[Model], dict, object, str,
+        extra_headers=extra_headers,          # bytes, httpx.Response, or type(None)
+        extra_query=extra_query,
+        extra_body=extra_body,
+        timeout=timeout,
+    )
+
+Per-call options are keyword arguments of every generated method, as in openai-python:
+``extra_headers`` (merged over the client's default and auth headers; an ``Omit()`` value
+removes a header), ``extra_query`` (merged over the query parameters), ``extra_body``
+(merged over the top level of a JSON object body) and ``timeout`` (overrides the client's
+timeout for this call; ``None`` means no timeout).
+
+Failed attempts are retried, up to ``max_retries`` times, on connection errors, timeouts
+and the statuses 408, 409, 429 and 5xx (a ``x-should-retry: true|false`` response header
+overrides the status rule). The wait before a retry is the server's ``retry-after-ms`` or
+``Retry-After`` (seconds or an HTTP date) when it is between 0 and 60 seconds, otherwise an
+exponential backoff of 0.5 s, 1 s, 2 s ... capped at 8 s, shortened by up to 25 % of jitter.
+No single network wait (connect, write, read, pool) outlasts the timeout, and a call makes
+at most ``max_retries + 1`` attempts, so a silent server cannot hang a call.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import logging
+import random
+import re
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field, replace
+from types import TracebackType
+from typing import Self, TypeVar, cast
+from urllib.parse import quote
+
+import httpx
+import pydantic
+from pydantic_core import to_jsonable_python
+
+from ._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APITimeoutError,
+    make_status_error,
+)
+from ._models import validate_type
+from ._types import NOT_GIVEN, Body, FileContent, FileTypes, Headers, NotGiven, Omit, Query, Timeout
+
+__all__ = [
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "AsyncAPIClient",
+    "BaseAPIClient",
+    "FinalRequestOptions",
+    "SyncAPIClient",
+    "format_path",
+]
+
+T = TypeVar("T")
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT = httpx.Timeout(timeout=600.0, connect=5.0)
+DEFAULT_MAX_RETRIES = 2
+INITIAL_RETRY_DELAY = 0.5
+MAX_RETRY_DELAY = 8.0
+MAX_RETRY_AFTER = 60.0
+"""A server's ``Retry-After`` longer than this is ignored in favour of the backoff."""
+
+_RETRYABLE_STATUSES = frozenset({408, 409, 429})
+_SERVER_ERROR = 500
+_CLIENT_ERROR = 400
+_PATH_PARAM = re.compile(r"\{([^{}]+)\}")
+_RAW_READERS: dict[object, Callable[[httpx.Response], object]] = {
+    httpx.Response: lambda response: response,
+    bytes: lambda response: response.content,
+    str: lambda response: response.text,
+    type(None): lambda response: None,
+}
+"""Response types returned without JSON decoding, for ``cast_to``."""
+
+
+@dataclass(frozen=True)
+class FinalRequestOptions:
+    """Everything needed to send one request again: what a page keeps to fetch the next one.
+
+    ``params`` and ``json`` already include ``extra_query`` and ``extra_body``, and no
+    ``NOT_GIVEN`` values; ``headers`` are the per-call headers (``extra_headers`` last),
+    merged over the client's headers when the request is sent.
+    """
+
+    method: str
+    url: str
+    params: Mapping[str, object] = field(default_factory=dict)
+    json: object = None
+    files: Mapping[str, FileTypes] | None = None
+    headers: Headers = field(default_factory=dict)
+    timeout: Timeout | NotGiven = NOT_GIVEN
+
+    def with_params(self, params: Query) -> FinalRequestOptions:
+        """A copy with ``params`` merged over the query parameters."""
+        return replace(self, params=_strip({**self.params, **params}, drop_none=True))
+
+
+def _strip(value: Mapping[str, object], *, drop_none: bool = False) -> dict[str, object]:
+    """``value`` without its `NOT_GIVEN` entries (and ``None`` ones if ``drop_none``)."""
+    return {
+        key: item
+        for key, item in value.items()
+        if not isinstance(item, NotGiven) and not (drop_none and item is None)
+    }
+
+
+def _jsonable(value: object) -> object:
+    """``value`` as plain JSON data: `NOT_GIVEN` left out of every mapping and list, models
+    dumped with their wire names, dates and enums turned into strings."""
+    if isinstance(value, pydantic.BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, Mapping):
+        return {k: _jsonable(v) for k, v in value.items() if not isinstance(v, NotGiven)}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value if not isinstance(v, NotGiven)]
+    return to_jsonable_python(value)
+
+
+def _file_bytes(files: Mapping[str, FileTypes]) -> dict[str, FileTypes]:
+    """``files`` with streams read into bytes, so that a retry sends the same content."""
+
+    def read(content: FileContent) -> bytes:
+        return content if isinstance(content, bytes) else content.read()
+
+    def read_file(file: FileTypes) -> FileTypes:
+        match file:
+            case (name, content):
+                return (name, read(content))
+            case (name, content, content_type):
+                return (name, read(content), content_type)
+            case _:
+                return read(file)
+
+    return {key: read_file(file) for key, file in files.items()}
+
+
+def format_path(path: str, path_params: Mapping[str, object] | None) -> str:
+    """``path`` with each ``{name}`` replaced by the percent-encoded value of ``name``.
+
+    Values are encoded so that they stay one path segment: ``/``, ``?``, ``#`` and the dot
+    segments ``.`` and ``..`` cannot change which endpoint is called.
+
+    Raises:
+        ValueError: a placeholder has no value, or an empty one.
+    """
+    values = path_params or {}
+
+    def substitute(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in values:
+            raise ValueError(f"Missing path parameter {name!r} for {path!r}")
+        text = str(values[name])
+        if not text:
+            raise ValueError(f"Expected a non-empty value for path parameter {name!r}")
+        encoded = quote(text, safe="")
+        return encoded.replace(".", "%2E") if encoded in {".", ".."} else encoded
+
+    return _PATH_PARAM.sub(substitute, path)
+
+
+def _parse_retry_after(headers: httpx.Headers | None) -> float | None:
+    """Seconds to wait from ``retry-after-ms``, or ``Retry-After`` (seconds or HTTP date)."""
+    if headers is None:
+        return None
+    try:
+        return float(headers.get("retry-after-ms", "")) / 1000
+    except ValueError:
+        pass
+    value = headers.get("retry-after", "")
+    try:
+        return float(value)
+    except ValueError:
+        pass
+    date = email.utils.parsedate_tz(value)
+    if date is None:
+        return None
+    return float(email.utils.mktime_tz(date) - time.time())
+
+
+def _response_body(response: httpx.Response) -> object | None:
+    """The decoded JSON body, else its text, else ``None`` when it is empty."""
+    if not response.content:
+        return None
+    try:
+        body: object = response.json()
+    except ValueError:
+        return response.text
+    return body
+
+
+class BaseAPIClient:
+    """What `SyncAPIClient` and `AsyncAPIClient` share: configuration and every pure step."""
+
+    base_url: httpx.URL
+    timeout: Timeout
+    max_retries: int
+
+    def __init__(
+        self,
+        *,
+        base_url: str | httpx.URL,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        auth_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        if max_retries < 0:
+            raise ValueError(f"max_retries must be 0 or more, not {max_retries}")
+        url = httpx.URL(str(base_url))
+        if not url.raw_path.endswith(b"/"):
+            url = url.copy_with(raw_path=url.raw_path + b"/")
+        self.base_url = url
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self._default_headers = {"Accept": "application/json", **(default_headers or {})}
+        self._auth_headers = dict(auth_headers or {})
+
+    def build_options(
+        self,
+        method: str,
+        path: str,
+        *,
+        path_params: Mapping[str, object] | None = None,
+        params: Query | None = None,
+        json: object = None,
+        files: Mapping[str, FileTypes] | None = None,
+        headers: Headers | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> FinalRequestOptions:
+        """The arguments of ``request`` checked, merged and stripped of `NOT_GIVEN` values."""
+        body = json
+        if extra_body:
+            if body is not None and not isinstance(body, Mapping):
+                raise TypeError("extra_body needs a JSON object body")
+            body = {**(body or {}), **extra_body}
+        return FinalRequestOptions(
+            method=method.upper(),
+            url=format_path(path, path_params),
+            params=_strip({**(params or {}), **(extra_query or {})}, drop_none=True),
+            json=_jsonable(body),
+            files=_file_bytes(files) if files else None,
+            headers={**(headers or {}), **(extra_headers or {})},
+            timeout=timeout,
+        )
+
+    def _build_request(
+        self, http_client: httpx.Client | httpx.AsyncClient, options: FinalRequestOptions
+    ) -> httpx.Request:
+        merged: dict[str, str | Omit] = {
+            **self._default_headers,
+            **self._auth_headers,
+            **options.headers,
+        }
+        headers = {key: value for key, value in merged.items() if isinstance(value, str)}
+        timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
+        url = self.base_url.join(options.url.lstrip("/"))
+        if options.files:
+            return http_client.build_request(
+                options.method,
+                url,
+                params=dict(options.params),  # type: ignore[arg-type]
+                headers=headers,
+                data=options.json if isinstance(options.json, Mapping) else None,
+                files=options.files,
+                timeout=timeout,
+            )
+        return http_client.build_request(
+            options.method,
+            url,
+            params=dict(options.params),  # type: ignore[arg-type]
+            headers=headers,
+            json=options.json,
+            timeout=timeout,
+        )
+
+    def _should_retry(self, response: httpx.Response) -> bool:
+        """Whether a failed response is worth another attempt."""
+        should_retry = response.headers.get("x-should-retry")
+        if should_retry == "true":
+            return True
+        if should_retry == "false":
+            return False
+        status = response.status_code
+        return status in _RETRYABLE_STATUSES or status >= _SERVER_ERROR
+
+    def _calculate_retry_timeout(
+        self,
+        retries_taken: int,
+        options: FinalRequestOptions,
+        response_headers: httpx.Headers | None,
+    ) -> float:
+        """Seconds to wait before retry number ``retries_taken + 1`` of ``options``.
+
+        The server's ``retry-after-ms`` / ``Retry-After`` wins when it is in (0, 60] s;
+        otherwise 0.5 s doubled per retry taken, at most 8 s, less up to 25 % jitter.
+        """
+        retry_after = _parse_retry_after(response_headers)
+        if retry_after is not None and 0 < retry_after <= MAX_RETRY_AFTER:
+            return retry_after
+        delay = min(INITIAL_RETRY_DELAY * 2.0 ** min(retries_taken, 100), MAX_RETRY_DELAY)
+        jitter = 1 - 0.25 * random.random()  # jitter, not cryptography
+        return max(delay * jitter, 0.0)
+
+    def _process_response(self, response: httpx.Response, cast_to: type[T]) -> T:
+        """``response`` as ``cast_to``, or the typed error for its status."""
+        if response.status_code >= _CLIENT_ERROR:
+            raise make_status_error(response, _response_body(response))
+        read_raw = _RAW_READERS.get(cast_to)
+        if read_raw is not None:
+            return cast(T, read_raw(response))
+        body = _response_body(response)
+        try:
+            return validate_type(cast_to, body)
+        except pydantic.ValidationError as err:
+            raise APIResponseValidationError(response, body, message=str(err)) from err
+
+    def _retry_delay(
+        self,
+        retries_taken: int,
+        options: FinalRequestOptions,
+        response: httpx.Response | None,
+    ) -> float | None:
+        """Seconds to wait before trying again, or ``None`` when the attempt is final."""
+        if retries_taken >= self.max_retries:
+            return None
+        if response is not None and not self._should_retry(response):
+            return None
+        delay = self._calculate_retry_timeout(
+            retries_taken, options, response.headers if response is not None else None
+        )
+        log.info("Retrying %s %s in %.2f s", options.method, options.url, delay)
+        return delay
+
+
+class SyncAPIClient(BaseAPIClient):
+    """A blocking client on `httpx.Client`; use it as a context manager or call `close`.
+
+    Tests and callers may replace ``self.sleep`` (``time.sleep`` by default), which is
+    how the client waits between retries.
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str | httpx.URL,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        auth_headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        super().__init__(
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            auth_headers=auth_headers,
+        )
+        self._client = http_client or httpx.Client()
+        self.sleep: Callable[[float], None] = time.sleep
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: type[T],
+        path_params: Mapping[str, object] | None = None,
+        params: Query | None = None,
+        json: object = None,
+        files: Mapping[str, FileTypes] | None = None,
+        headers: Headers | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> T:
+        """Send one API call, with retries, and return its body as ``cast_to``.
+
+        Raises:
+            APIStatusError: a subclass per status, once retries are exhausted.
+            APITimeoutError: no answer within ``timeout``, once retries are exhausted.
+            APIConnectionError: the connection failed, once retries are exhausted.
+            APIResponseValidationError: the body does not fit ``cast_to``.
+        """
+        options = self.build_options(
+            method,
+            path,
+            path_params=path_params,
+            params=params,
+            json=json,
+            files=files,
+            headers=headers,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        return self.send(options, cast_to=cast_to)
+
+    def send(self, options: FinalRequestOptions, *, cast_to: type[T]) -> T:
+        """Send prepared ``options`` (see `request`), retrying as the client is configured."""
+        return self._process_response(self._send_with_retries(options), cast_to)
+
+    def _send_with_retries(self, options: FinalRequestOptions) -> httpx.Response:
+        retries_taken = 0
+        while True:
+            request = self._build_request(self._client, options)
+            try:
+                response = self._client.send(request)
+            except httpx.TimeoutException as err:
+                delay = self._retry_delay(retries_taken, options, None)
+                if delay is None:
+                    raise APITimeoutError(request) from err
+            except httpx.RequestError as err:
+                delay = self._retry_delay(retries_taken, options, None)
+                if delay is None:
+                    raise APIConnectionError(request=request) from err
+            else:
+                if response.status_code < _CLIENT_ERROR:
+                    return response
+                delay = self._retry_delay(retries_taken, options, response)
+                if delay is None:
+                    return response
+                response.close()
+            self.sleep(delay)
+            retries_taken += 1
+
+    def close(self) -> None:
+        """Close the underlying `httpx.Client` and its connections."""
+        self._client.close()
+
+    def is_closed(self) -> bool:
+        return self._client.is_closed
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncAPIClient(BaseAPIClient):
+    """A non-blocking client on `httpx.AsyncClient`; use ``async with`` or await `close`.
+
+    Tests and callers may replace ``self.sleep`` (``asyncio.sleep`` by default), which is
+    how the client waits between retries.
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str | httpx.URL,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        auth_headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        super().__init__(
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            auth_headers=auth_headers,
+        )
+        self._client = http_client or httpx.AsyncClient()
+        self.sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: type[T],
+        path_params: Mapping[str, object] | None = None,
+        params: Query | None = None,
+        json: object = None,
+        files: Mapping[str, FileTypes] | None = None,
+        headers: Headers | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> T:
+        """Send one API call, with retries, and return its body as ``cast_to``.
+
+        Raises the same errors as `SyncAPIClient.request`.
+        """
+        options = self.build_options(
+            method,
+            path,
+            path_params=path_params,
+            params=params,
+            json=json,
+            files=files,
+            headers=headers,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        return await self.send(options, cast_to=cast_to)
+
+    async def send(self, options: FinalRequestOptions, *, cast_to: type[T]) -> T:
+        """Send prepared ``options`` (see `request`), retrying as the client is configured."""
+        return self._process_response(await self._send_with_retries(options), cast_to)
+
+    async def _send_with_retries(self, options: FinalRequestOptions) -> httpx.Response:
+        retries_taken = 0
+        while True:
+            request = self._build_request(self._client, options)
+            try:
+                response = await self._client.send(request)
+            except httpx.TimeoutException as err:
+                delay = self._retry_delay(retries_taken, options, None)
+                if delay is None:
+                    raise APITimeoutError(request) from err
+            except httpx.RequestError as err:
+                delay = self._retry_delay(retries_taken, options, None)
+                if delay is None:
+                    raise APIConnectionError(request=request) from err
+            else:
+                if response.status_code < _CLIENT_ERROR:
+                    return response
+                delay = self._retry_delay(retries_taken, options, response)
+                if delay is None:
+                    return response
+                await response.aclose()
+            await self.sleep(delay)
+            retries_taken += 1
+
+    async def close(self) -> None:
+        """Close the underlying `httpx.AsyncClient` and its connections."""
+        await self._client.aclose()
+
+    def is_closed(self) -> bool:
+        return self._client.is_closed
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.close()

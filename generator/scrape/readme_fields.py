@@ -1,0 +1,205 @@
+"""ReadMe field lists: vertical blocks, nested by the boxes "NAME OBJECT" heads.
+
+The lines a block reader does not know are taken out first and kept as marks by position:
+box headings, "ADD string" buttons, bounds ("length ≤ 20", "≥ 1"), "Defaults to 20" and
+the values under "Allowed:". The blocks are then read flat and nested from the marks.
+
+Text renders lose the box borders, so where a box ends is a reading. The page's examples
+(the response example, the curl body) decide when they show the box's object: a key that
+object lacks is outside the box. Otherwise a box ends at an array's ADD button; objects
+that follow and open a box of their own are shown box after box (siblings of the object
+whose box closed), and any other field after a closed box goes back to the top level.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.model import Line
+from generator.scrape.blocks import parse_blocks, starts_field
+from generator.scrape.fields import Field, main_type
+from generator.scrape.types import parse_type
+from generator.scrape.unglue import unglue
+
+_BOX = re.compile(r"^(?P<name>\S+) (?:OBJECT|ARRAY OF OBJECTS)(?:\s*\|\s*NULL)?$")
+_ADD = re.compile(r"^ADD (?:string|object|integer|number|boolean|array|file)$", re.IGNORECASE)
+_BOUND_LINE = re.compile(r"^(?:length\s+)?(?:(?:≤|≥|<=|>=|<|>)\s*-?\d+(?:\.\d+)?\s*)+$")
+_BOUND = re.compile(r"(≤|≥|<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)")
+_DEFAULT = re.compile(r"^Defaults to (.+)$")
+_ALLOWED = re.compile(r"^Allowed(?: values)?\s*:\s*(.*)$", re.IGNORECASE)
+_TOKEN = re.compile(r"^[\w.:/+-]+$")
+_KEYS = {
+    "≥": ("minimum", "minLength", "minItems"), ">=": ("minimum", "minLength", "minItems"),
+    "≤": ("maximum", "maxLength", "maxItems"), "<=": ("maximum", "maxLength", "maxItems"),
+    ">": ("exclusiveMinimum", "", ""), "<": ("exclusiveMaximum", "", ""),
+}  # fmt: skip
+
+
+@dataclass
+class _Marks:
+    """What was taken out of the block lines, by line number."""
+
+    events: list[tuple[int, str, str]] = field(default_factory=list)
+    """(line, "box" | "add", box name) in page order."""
+    bounds: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    enums: dict[int, list[str]] = field(default_factory=dict)
+    defaults: dict[int, str] = field(default_factory=dict)
+
+
+def parse_fields(lines: Sequence[Line], examples: Sequence[Any] = ()) -> list[Field]:
+    """The fields of `lines` as a tree; `examples` are the JSON values the page shows.
+
+    Marks are ordered by position (lines of a saved HTML page share their line number)."""
+    marks = _Marks()
+    numbered = [Line(index, line.text) for index, line in enumerate(lines)]
+    flat = parse_blocks(unglue(_scan(numbered, marks)))
+    _annotate(flat, marks)
+    tree = _nest(flat, marks.events, examples)
+    _renumber(tree, [line.number for line in lines])
+    return tree
+
+
+def _renumber(fields: list[Field], numbers: list[int]) -> None:
+    for item in fields:
+        item.line = numbers[item.line]
+        _renumber(item.children, numbers)
+
+
+def _scan(lines: Sequence[Line], marks: _Marks) -> list[Line]:
+    """The block lines; marks for the others (the lone `enum` modifier line is dropped)."""
+    kept: list[Line] = []
+    i = 0
+    while i < len(lines):
+        text, number = lines[i].text.strip(), lines[i].number
+        box, allowed = _BOX.match(text), _ALLOWED.match(text)
+        if box is not None:
+            marks.events.append((number, "box", box.group("name")))
+        elif _ADD.match(text):
+            marks.events.append((number, "add", ""))
+        elif _DEFAULT.match(text):
+            marks.defaults[number] = text.removeprefix("Defaults to").strip()
+        elif _BOUND_LINE.match(text):
+            marks.bounds[number] = _BOUND.findall(text)
+        elif allowed is not None:
+            i = _read_allowed(lines, i, allowed.group(1).strip(), marks)
+        elif text.lower() != "enum":
+            kept.append(lines[i])
+        i += 1
+    return kept
+
+
+def _read_allowed(lines: Sequence[Line], i: int, inline: str, marks: _Marks) -> int:
+    """"Allowed:" then one value a line (or values on the same line); the last index read."""
+    values = [inline] if inline else []
+    while not inline and i + 1 < len(lines) and _TOKEN.match(lines[i + 1].text.strip()):
+        if starts_field(lines, i + 1):
+            break
+        i += 1
+        values.append(lines[i].text.strip())
+    marks.enums[lines[i].number] = values
+    return i
+
+
+def _annotate(flat: list[Field], marks: _Marks) -> None:
+    """Bounds and allowed values go to the block they were written in."""
+    for number, pairs in marks.bounds.items():
+        owner = _owner(flat, number)
+        if owner is not None:
+            column = {"string": 1, "array": 2}.get(main_type(parse_type(owner.type_text)) or "", 0)
+            for op, raw in pairs:
+                key = _KEYS[op][column]
+                if key:
+                    owner.stated[key] = float(raw) if "." in raw else int(raw)
+    for number, values in marks.enums.items():
+        owner = _owner(flat, number)
+        if owner is not None and values:
+            owner.enum = values
+    for number, value in marks.defaults.items():
+        owner = _owner(flat, number)
+        if owner is not None:
+            owner.default = value
+
+
+def _owner(flat: list[Field], number: int) -> Field | None:
+    before = [item for item in flat if item.line <= number]
+    return before[-1] if before else None
+
+
+@dataclass(frozen=True)
+class _Entry:
+    position: int
+    item: Field | None = None
+    event: str = ""
+    """"box" or "add" when `item` is None."""
+    name: str = ""
+
+
+def _nest(
+    flat: list[Field], events: list[tuple[int, str, str]], examples: Sequence[Any]
+) -> list[Field]:
+    """Fields into boxes: a heading opens a box for the field it names; see the module doc."""
+    entries = [_Entry(f.line, item=f) for f in flat]
+    entries += [_Entry(number, event=kind, name=name) for number, kind, name in events]
+    entries.sort(key=lambda entry: entry.position)
+    roots: list[Field] = []
+    boxes: list[Field] = []
+    closed, last = False, None
+    for index, entry in enumerate(entries):
+        if entry.item is not None:
+            depth = _depth_shown(boxes, entry.item.name, examples) if boxes else None
+            if depth is not None:
+                del boxes[depth:]
+            elif closed and not _opens_box(entries, index):
+                boxes.clear()
+            closed = False
+            (boxes[-1].children if boxes else roots).append(entry.item)
+            last = entry.item
+        elif entry.event == "box" and last is not None and entry.name.lower() == last.name.lower():
+            boxes.append(last)
+        elif entry.event == "add" and boxes:
+            boxes.pop()
+            closed = True
+    return roots
+
+
+def _opens_box(entries: list[_Entry], index: int) -> bool:
+    return index + 1 < len(entries) and entries[index + 1].event == "box"
+
+
+def _depth_shown(boxes: list[Field], name: str, examples: Sequence[Any]) -> int | None:
+    """How many open boxes `name` sits in, as the examples show it; None if they do not.
+
+    An example object for the innermost box without `name` moves it out, box by box, until
+    an object holds it or no example shows the enclosing object."""
+    depth = len(boxes)
+    while depth > 0:
+        node = _example_at(examples, [box.name for box in boxes[:depth]])
+        if node is None:
+            return None if depth == len(boxes) else depth
+        if name in node:
+            return depth
+        depth -= 1
+    return 0
+
+
+def _example_at(examples: Sequence[Any], path: list[str]) -> dict[str, Any] | None:
+    """The first non-empty object an example holds at `path` (through array items)."""
+    for example in examples:
+        node: Any = example
+        for key in path:
+            node = _first_object(node)
+            node = node.get(key) if node is not None else None
+        found = _first_object(node)
+        if found:
+            return found
+    return None
+
+
+def _first_object(value: Any) -> dict[str, Any] | None:
+    """`value` itself when an object, else the first object item of an array."""
+    if isinstance(value, list):
+        value = next((item for item in value if isinstance(item, dict)), None)
+    return value if isinstance(value, dict) else None
