@@ -50,16 +50,20 @@ _IGNORED_PARTS = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", 
 
 def _ignored(path: Path) -> bool:
     """Caches and build leftovers that tools write beside generated code."""
-    return bool(_IGNORED_PARTS & set(path.parts)) or path.suffix == ".pyc" or any(
-        part.endswith(".egg-info") for part in path.parts
+    return (
+        bool(_IGNORED_PARTS & set(path.parts))
+        or path.suffix == ".pyc"
+        or any(part.endswith(".egg-info") for part in path.parts)
     )
 
 
 def stale_files(files: dict[Path, str], target: Path) -> list[str]:
     """What differs between `files` and the folder `target`: `+ new`, `- gone`, `~ changed`."""
-    on_disk = {
-        p.relative_to(target): p for p in target.rglob("*") if p.is_file() and not _ignored(p)
-    } if target.is_dir() else {}  # fmt: skip
+    on_disk = (
+        {p.relative_to(target): p for p in target.rglob("*") if p.is_file() and not _ignored(p)}
+        if target.is_dir()
+        else {}
+    )
     changes = [f"+ {path.as_posix()}" for path in sorted(files) if path not in on_disk]
     changes += [f"- {path.as_posix()}" for path in sorted(on_disk) if path not in files]
     for path in sorted(set(files) & set(on_disk)):

@@ -26,8 +26,10 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("spec", type=Path, metavar="SPEC")
     generate.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
     generate.add_argument("--package", help="import name (default: from the spec title)")
-    for name, text in (("build", "every API in [tool.docs2sdk] to generated/"),
-                       ("check", "exit 1 when generated/ is not what build would write")):  # fmt: skip
+    for name, text in (
+        ("build", "every API in [tool.docs2sdk] to generated/"),
+        ("check", "exit 1 when generated/ is not what build would write"),
+    ):
         command = commands.add_parser(name, help=text)
         command.add_argument("--root", type=Path, default=Path("."), help="project folder")
     return parser
@@ -105,8 +107,11 @@ def _build(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(problem, file=sys.stderr)
     if result.failed:
-        print(f"docs2sdk: error: no operation found for {', '.join(result.failed)}; "
-              "generated/ left unchanged", file=sys.stderr)  # fmt: skip
+        print(
+            f"docs2sdk: error: no operation found for {', '.join(result.failed)}; "
+            "generated/ left unchanged",
+            file=sys.stderr,
+        )
         return 1
     if args.command == "check":
         return _report_stale(stale_files(result.files, project.output_dir))
@@ -119,8 +124,10 @@ def _report_stale(changes: list[str]) -> int:
     if not changes:
         print("docs2sdk: generated/ is up to date", file=sys.stderr)
         return 0
-    print(f"docs2sdk: generated/ is stale ({len(changes)} files differ); run docs2sdk build",
-          file=sys.stderr)  # fmt: skip
+    print(
+        f"docs2sdk: generated/ is stale ({len(changes)} files differ); run docs2sdk build",
+        file=sys.stderr,
+    )
     for line in changes[:50]:
         print(f"  {line}", file=sys.stderr)
     return 1

@@ -21,9 +21,12 @@ PROBLEM_LINE = re.compile(r"^.+:\d+: (warning|error): .+$")
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
         check=False,
-    )  # fmt: skip
+    )
 
 
 def test_scrape_writes_yaml_to_stdout() -> None:
@@ -88,9 +91,13 @@ def test_build_writes_every_api_and_keeps_output_on_failure(tmp_path: Path) -> N
     shutil.copytree(ROOT / "input", tmp_path / "input")
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     assert run("build", "--root", str(tmp_path), cwd=tmp_path).returncode == 0
-    built = sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "generated").rglob("*.yaml"))
-    assert built == [f"generated/{api}/openapi.yaml"
-                     for api in ("openai-assistants-v1", "openai-assistants-v2", "portkey")]  # fmt: skip
+    built = sorted(
+        p.relative_to(tmp_path).as_posix() for p in (tmp_path / "generated").rglob("*.yaml")
+    )
+    assert built == [
+        f"generated/{api}/openapi.yaml"
+        for api in ("openai-assistants-v1", "openai-assistants-v2", "portkey")
+    ]
     before = {p: p.read_bytes() for p in (tmp_path / "generated").rglob("*") if p.is_file()}
     for page in (tmp_path / "input" / "portkey").iterdir():
         page.write_text("nothing here\n")

@@ -49,19 +49,26 @@ def test_apifox_child_counts() -> None:
     ("text", "json_type", "facts"),
     [
         ("Default value is 20.", "integer", {"default": 20}),
-        ("Values are asc or desc. Default value is desc.", "string",
-         {"enum": ["asc", "desc"], "default": "desc"}),
+        (
+            "Values are asc or desc. Default value is desc.",
+            "string",
+            {"enum": ["asc", "desc"], "default": "desc"},
+        ),
         ("Minimum value is 0, maximum value is 2.", "number", {"minimum": 0, "maximum": 2}),
         ("Maximum length is 256.", "string", {"maxLength": 256}),
         ("Not more than 128 elements.", "array", {"maxItems": 128}),
         ("Limit can range between 1 and 100.", "integer", {"minimum": 1, "maximum": 100}),
         ("Required range: 0 <= x <= 2", "number", {"minimum": 0, "maximum": 2}),
         ("Available options: asc, desc", "string", {"enum": ["asc", "desc"]}),
-        ("Keys are strings with a maximum length of 64 characters. Values are strings with a "
-         "maximum length of 512 characters.", "object", {}),
+        (
+            "Keys are strings with a maximum length of 64 characters. Values are strings with a "
+            "maximum length of 512 characters.",
+            "object",
+            {},
+        ),
         ("auto is the default value", "string", {"default": "auto"}),
     ],
-)  # fmt: skip
+)
 def test_prose_facts(text: str, json_type: str, facts: dict[str, object]) -> None:
     assert prose_facts(text, json_type) == facts
 
@@ -70,14 +77,23 @@ def test_prose_facts(text: str, json_type: str, facts: dict[str, object]) -> Non
     ("target", "server", "path"),
     [
         ("https://api.openai.com/v1/assistants", "https://api.openai.com/v1", "/assistants"),
-        ("https://api.openai.com/v1/threads/thread_abc123/runs/{run_id }",
-         "https://api.openai.com/v1", "/threads/{thread_id}/runs/{run_id}"),
-        ("/threads/:thread_id/messages/msg_abc123", None,
-         "/threads/{thread_id}/messages/{message_id}"),
-        ("/vector_stores/vs_abc123/file_batches/vsfb_123", None,
-         "/vector_stores/{vector_store_id}/file_batches/{file_batch_id}"),
+        (
+            "https://api.openai.com/v1/threads/thread_abc123/runs/{run_id }",
+            "https://api.openai.com/v1",
+            "/threads/{thread_id}/runs/{run_id}",
+        ),
+        (
+            "/threads/:thread_id/messages/msg_abc123",
+            None,
+            "/threads/{thread_id}/messages/{message_id}",
+        ),
+        (
+            "/vector_stores/vs_abc123/file_batches/vsfb_123",
+            None,
+            "/vector_stores/{vector_store_id}/file_batches/{file_batch_id}",
+        ),
     ],
-)  # fmt: skip
+)
 def test_targets_are_templated(target: str, server: str | None, path: str) -> None:
     assert split_target(target) == (server, path)
 
@@ -109,11 +125,13 @@ def lines(text: str) -> list[Line]:
 
 
 def test_curl_with_multiline_data() -> None:
-    (curl,) = find_curls(lines(
-        "curl --location --request POST 'https://api.x.com/v1/a' \\\n"
-        "--header 'Authorization: Bearer $KEY' \\\n"
-        "--data-raw '{\n\"name\": \"x\",\n}'\nResponses"
-    ))  # fmt: skip
+    (curl,) = find_curls(
+        lines(
+            "curl --location --request POST 'https://api.x.com/v1/a' \\\n"
+            "--header 'Authorization: Bearer $KEY' \\\n"
+            '--data-raw \'{\n"name": "x",\n}\'\nResponses'
+        )
+    )
     assert (curl.method, curl.url) == ("POST", "https://api.x.com/v1/a")
     assert curl.headers == {"Authorization": "Bearer $KEY"}
     assert curl.data == {"name": "x"}

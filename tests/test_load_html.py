@@ -11,8 +11,11 @@ from generator.load import load_page
 from generator.load.html import html_page
 from generator.problems import Problems
 
-SPEC = {"openapi": "3.0.0", "info": {"title": "T", "version": "1"},
-        "paths": {"/a": {"get": {"responses": {"200": {"description": "OK"}}}}}}  # fmt: skip
+SPEC = {
+    "openapi": "3.0.0",
+    "info": {"title": "T", "version": "1"},
+    "paths": {"/a": {"get": {"responses": {"200": {"description": "OK"}}}}},
+}
 
 PROPS = json.dumps({"props": {"pageProps": {"spec": SPEC}}})
 AS_STRING = json.dumps({"page": {"openapi": json.dumps(SPEC)}})
@@ -27,24 +30,32 @@ def texts(html: str) -> list[str]:
     ("html", "lines"),
     [
         # a row of elements with no text between them: one line each
-        ('<div><span>limit</span><span>integer</span><span>required</span></div>',
-         ["limit", "integer", "required"]),
+        (
+            "<div><span>limit</span><span>integer</span><span>required</span></div>",
+            ["limit", "integer", "required"],
+        ),
         # a label keeps its one value; a label before several values does not
         ("<div><span>default:</span><span>20</span></div>", ["default:20"]),
         ("<div><span>Allowed:</span><code>a</code><code>b</code></div>", ["Allowed:", "a", "b"]),
         # a URL keeps the path written after it
-        ('<div><span>post</span><span><span>https://x.io/v1</span><span>/a/{id}</span></span></div>',
-         ["post", "https://x.io/v1/a/{id}"]),
+        (
+            "<div><span>post</span><span><span>https://x.io/v1</span><span>/a/{id}</span></span></div>",
+            ["post", "https://x.io/v1/a/{id}"],
+        ),
         # prose and spaced inline elements stay on one line
-        ("<p>Sort by <code>created_at</code>, <b>asc</b> <i>or</i> desc.</p>",
-         ["Sort by created_at, asc or desc."]),
+        (
+            "<p>Sort by <code>created_at</code>, <b>asc</b> <i>or</i> desc.</p>",
+            ["Sort by created_at, asc or desc."],
+        ),
         ("<div><span>limit</span> <span>integer</span></div>", ["limit integer"]),
         ("<div>🟢<span>200</span>Success</div>", ["🟢200Success"]),
         ("<p>one<br>two</p>", ["one", "two"]),
-        ("<table><tr><th>Name</th><th>Type</th></tr><tr><td><code>id</code></td><td>string</td></tr></table>",
-         ["| Name | Type |", "| id | string |"]),
+        (
+            "<table><tr><th>Name</th><th>Type</th></tr><tr><td><code>id</code></td><td>string</td></tr></table>",
+            ["| Name | Type |", "| id | string |"],
+        ),
     ],
-)  # fmt: skip
+)
 def test_blocks_rows_and_inline_text(html: str, lines: list[str]) -> None:
     assert texts(html) == lines
 
@@ -89,11 +100,13 @@ def test_lines_carry_source_line_numbers() -> None:
         "<script>const redoc = 1; __redoc_state = " + REDOC + ";</script>",
         f"<script>SwaggerUIBundle({{dom_id: '#ui', spec: {json.dumps(SPEC)}}})</script>",
         '<script type="text/yaml">openapi: 3.0.0\npaths:\n  /a:\n    get: {}\n</script>',
-        "<script>self.__next_f.push([1," + json.dumps("3:" + json.dumps({"doc": SPEC})[:40])
-        + "])</script><script>self.__next_f.push([1," + json.dumps(json.dumps({"doc": SPEC})[40:])
+        "<script>self.__next_f.push([1,"
+        + json.dumps("3:" + json.dumps({"doc": SPEC})[:40])
+        + "])</script><script>self.__next_f.push([1,"
+        + json.dumps(json.dumps({"doc": SPEC})[40:])
         + "])</script>",
     ],
-)  # fmt: skip
+)
 def test_specs_are_found_in_script_data(script: str) -> None:
     page = html_page("p.html", f"<html><body><p>x</p>{script}</body></html>", Problems())
     assert len(page.embedded) == 1

@@ -29,8 +29,9 @@ def _page(stem: str) -> Path:
 
 
 def test_seeds_together_reach_the_target(shared: Path) -> None:
-    scores = [score(scrape([_page(s)]).document, shared / "gold" / "seeds" / f"{s}.yaml")
-              for s in SEEDS]  # fmt: skip
+    scores = [
+        score(scrape([_page(s)]).document, shared / "gold" / "seeds" / f"{s}.yaml") for s in SEEDS
+    ]
     total = combine(scores)
     assert total.f1 >= 0.95, (total.missing, total.extra)
 
@@ -46,8 +47,15 @@ def test_pages_win_over_the_official_spec(stem: str, shared: Path) -> None:
     document = scrape([_page(stem)]).document
     agreement = reference_agreement(document, shared / "reference" / SEEDS[stem][1])
     assert 0.3 < agreement.f1 < 1.0
-    limit = next(p for p in document["paths"]["/assistants"].get("get", {}).get("parameters", [])
-                 if p["name"] == "limit") if stem.startswith("000") else None  # fmt: skip
+    limit = (
+        next(
+            p
+            for p in document["paths"]["/assistants"].get("get", {}).get("parameters", [])
+            if p["name"] == "limit"
+        )
+        if stem.startswith("000")
+        else None
+    )
     if limit is not None:
         assert limit["required"] is True
         assert limit["schema"] == {"type": "string"}
@@ -62,4 +70,6 @@ def test_v2_folder_shares_one_assistant_schema() -> None:
     assert retrieve["content"]["application/json"]["schema"] == {"$ref": ref}
     assistant = document["components"]["schemas"]["Assistant"]
     assert "tool_resources" in assistant["properties"]
-    assert assistant["x-source"].startswith("input/openai-assistants-v2/") or "x-source" in assistant
+    assert (
+        assistant["x-source"].startswith("input/openai-assistants-v2/") or "x-source" in assistant
+    )

@@ -17,18 +17,22 @@ SWAGGER: dict[str, Any] = {
     "host": "api.x.io",
     "basePath": "/v1",
     "schemes": ["https"],
-    "securityDefinitions": {"Key": {"type": "apiKey", "in": "header", "name": "X-Key"},
-                            "Login": {"type": "basic"}},
+    "securityDefinitions": {
+        "Key": {"type": "apiKey", "in": "header", "name": "X-Key"},
+        "Login": {"type": "basic"},
+    },
     "parameters": {"Limit": {"name": "limit", "in": "query", "type": "integer", "default": 20}},
     "paths": {
         "/files": {
             "get": {
                 "parameters": [{"$ref": "#/parameters/Limit"}],
-                "responses": {"200": {
-                    "description": "OK",
-                    "schema": {"type": "array", "items": {"$ref": "#/definitions/File"}},
-                    "examples": {"application/json": [{"id": "f1"}]},
-                }},
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {"type": "array", "items": {"$ref": "#/definitions/File"}},
+                        "examples": {"application/json": [{"id": "f1"}]},
+                    }
+                },
             },
             "post": {
                 "consumes": ["multipart/form-data"],
@@ -40,10 +44,16 @@ SWAGGER: dict[str, Any] = {
             },
         },
     },
-    "definitions": {"File": {"type": "object", "properties": {
-        "id": {"type": "string"}, "name": {"type": "string", "x-nullable": True},
-    }}},
-}  # fmt: skip
+    "definitions": {
+        "File": {
+            "type": "object",
+            "properties": {
+                "id": {"type": "string"},
+                "name": {"type": "string", "x-nullable": True},
+            },
+        }
+    },
+}
 
 
 def test_swagger2_document() -> None:
@@ -92,13 +102,22 @@ def test_malformed_schema_parts_are_left_out() -> None:
 def test_embedded_spec_keeps_scheme_names_and_reports_bad_parts() -> None:
     spec = {
         "openapi": "3.0.1",
-        "components": {"securitySchemes": {"Portkey-Key": {"type": "apiKey", "in": "header",
-                                                            "name": "x-portkey-api-key"}}},
+        "components": {
+            "securitySchemes": {
+                "Portkey-Key": {"type": "apiKey", "in": "header", "name": "x-portkey-api-key"}
+            }
+        },
         "security": [{}, {"Portkey-Key": []}],
-        "paths": {"/a": {"get": {"parameters": [{"name": "q", "in": "query", "schema": []}],
-                                 "responses": {"200": {"description": "OK"}}}},
-                  "/b": "broken"},
-    }  # fmt: skip
+        "paths": {
+            "/a": {
+                "get": {
+                    "parameters": [{"name": "q", "in": "query", "schema": []}],
+                    "responses": {"200": {"description": "OK"}},
+                }
+            },
+            "/b": "broken",
+        },
+    }
     problems = Problems()
     page = Page("p.md", "markdown", (), (EmbeddedSpec(spec, 7),))
     result = embedded.scrape(page, problems)

@@ -26,20 +26,103 @@ from bs4.element import PreformattedString
 from generator.load.html_style import PageStyle, page_style
 from generator.model import Line
 
-_DROP = frozenset({
-    "script", "style", "noscript", "svg", "template", "head", "iframe", "nav", "select",
-    "input", "textarea", "object", "canvas", "audio", "video", "map", "datalist",
-})  # fmt: skip
-_BLOCK = frozenset({
-    "p", "div", "section", "article", "main", "header", "footer", "li", "ul", "ol", "dl", "dt",
-    "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tfoot", "caption",
-    "blockquote", "hr", "form", "fieldset", "legend", "details", "summary", "figure",
-    "figcaption", "body", "html", "label", "address", "hgroup", "menu", "dialog", "center",
-})  # fmt: skip
-_PROSE = frozenset({
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "strong", "em", "b", "i", "u", "s", "small",
-    "sup", "sub", "mark", "abbr", "q", "cite", "del", "ins", "td", "th", "caption", "figcaption",
-})  # fmt: skip
+_DROP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "svg",
+        "template",
+        "head",
+        "iframe",
+        "nav",
+        "select",
+        "input",
+        "textarea",
+        "object",
+        "canvas",
+        "audio",
+        "video",
+        "map",
+        "datalist",
+    }
+)
+_BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "caption",
+        "blockquote",
+        "hr",
+        "form",
+        "fieldset",
+        "legend",
+        "details",
+        "summary",
+        "figure",
+        "figcaption",
+        "body",
+        "html",
+        "label",
+        "address",
+        "hgroup",
+        "menu",
+        "dialog",
+        "center",
+    }
+)
+_PROSE = frozenset(
+    {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "a",
+        "strong",
+        "em",
+        "b",
+        "i",
+        "u",
+        "s",
+        "small",
+        "sup",
+        "sub",
+        "mark",
+        "abbr",
+        "q",
+        "cite",
+        "del",
+        "ins",
+        "td",
+        "th",
+        "caption",
+        "figcaption",
+    }
+)
 _CODE = frozenset({"code", "kbd", "samp", "tt", "var"})
 _GUTTER = re.compile(r"(?:^|[-_])(?:line-?numbers?|linenos?|gutters?)(?:$|[-_])", re.I)
 _URL = re.compile(r"^https?://\S+$")

@@ -22,9 +22,9 @@ def classify_headers(op: Operation) -> dict[str, str]:
     defaults: dict[str, str] = {}
     kept: list[Parameter] = []
     for param in op.parameters:
-        if param.location != "header":
-            kept.append(param)
-        elif not _absorb(op, param.name, _param_value(param), defaults, param.description):
+        value = _param_value(param)
+        header = param.location == "header"
+        if not (header and _absorb(op, param.name, value, defaults, param.description)):
             kept.append(param)
     op.parameters = kept
     for name, value in op.curl_headers.items():
@@ -107,6 +107,8 @@ def pick_defaults(per_op: list[dict[str, str]]) -> tuple[dict[str, str], list[st
         (value, _), *others = values[name].most_common()
         chosen[name] = value
         if others:
-            notes.append(f"pages disagree on header {name}: using {value!r}, also seen "
-                         + ", ".join(repr(v) for v, _ in others))  # fmt: skip
+            notes.append(
+                f"pages disagree on header {name}: using {value!r}, also seen "
+                + ", ".join(repr(v) for v, _ in others)
+            )
     return chosen, notes

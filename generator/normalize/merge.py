@@ -18,11 +18,15 @@ from generator.normalize.paths import path_params, split_target, template_path
 from generator.normalize.schemas import Registry, name_operation_schemas
 from generator.problems import Problems
 
-_METHOD_ORDER = {m: i for i, m in enumerate(["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD",
-                                              "PATCH", "TRACE"])}  # fmt: skip
+_METHOD_ORDER = {
+    m: i
+    for i, m in enumerate(["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"])
+}
 
 
-def build_model(results: Sequence[PageResult], problems: Problems, *, title: str | None = None) -> ApiModel:
+def build_model(
+    results: Sequence[PageResult], problems: Problems, *, title: str | None = None
+) -> ApiModel:
     servers: Counter[str] = Counter()
     registry = Registry()
     defaults: list[dict[str, str]] = []
@@ -87,9 +91,12 @@ def _dedupe(operations: list[Operation], problems: Problems) -> list[Operation]:
         if first is None:
             seen[key] = op
             continue
-        problems.warn(op.span.file, op.span.start,
-                      f"{op.method} {op.path} is also described at {first.span.file}:"
-                      f"{first.span.start}; keeping the first, adding what it lacks")  # fmt: skip
+        problems.warn(
+            op.span.file,
+            op.span.start,
+            f"{op.method} {op.path} is also described at {first.span.file}:"
+            f"{first.span.start}; keeping the first, adding what it lacks",
+        )
         _fill(first, op)
     return sorted(seen.values(), key=lambda o: (o.path, _METHOD_ORDER.get(o.method, 99)))
 
@@ -139,6 +146,11 @@ def _version(results: Sequence[PageResult], operations: list[Operation]) -> str:
     for result in results:
         if result.version:
             return result.version
-    tags = {m.group(1) for op in operations if op.summary
-            for m in [re.search(r"\((v\d+)\)\s*$", op.summary)] if m}  # fmt: skip
+    tags = {
+        m.group(1)
+        for op in operations
+        if op.summary
+        for m in [re.search(r"\((v\d+)\)\s*$", op.summary)]
+        if m
+    }
     return tags.pop() if len(tags) == 1 else "unknown"

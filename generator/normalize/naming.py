@@ -1,10 +1,10 @@
 """Names: operationIds from method and path, schema names from what an object is.
 
-    GET /assistants                      listAssistants
-    POST /assistants                     createAssistant
-    GET /assistants/{assistant_id}       getAssistant
-    POST /threads/{thread_id}/runs/{run_id}/cancel   cancelRun
-    object: "thread.message"             ThreadMessage
+GET /assistants                      listAssistants
+POST /assistants                     createAssistant
+GET /assistants/{assistant_id}       getAssistant
+POST /threads/{thread_id}/runs/{run_id}/cancel   cancelRun
+object: "thread.message"             ThreadMessage
 """
 
 from __future__ import annotations
@@ -13,9 +13,20 @@ import re
 
 from generator.normalize.paths import singular
 
-_ITEM_VERBS = {"GET": "get", "POST": "modify", "PUT": "update", "PATCH": "update", "DELETE": "delete"}
-_COLLECTION_VERBS = {"GET": "list", "POST": "create", "PUT": "replace", "PATCH": "update",
-                     "DELETE": "delete"}  # fmt: skip
+_ITEM_VERBS = {
+    "GET": "get",
+    "POST": "modify",
+    "PUT": "update",
+    "PATCH": "update",
+    "DELETE": "delete",
+}
+_COLLECTION_VERBS = {
+    "GET": "list",
+    "POST": "create",
+    "PUT": "replace",
+    "PATCH": "update",
+    "DELETE": "delete",
+}
 
 
 def pascal(text: str) -> str:

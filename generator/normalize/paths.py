@@ -1,7 +1,7 @@
 """URLs and path templates: server/path split, concrete ids to `{name_id}`, stray spaces.
 
-    https://api.openai.com/v1/threads/thread_abc123/runs/{run_id }
-      -> server https://api.openai.com/v1, path /threads/{thread_id}/runs/{run_id}
+https://api.openai.com/v1/threads/thread_abc123/runs/{run_id }
+  -> server https://api.openai.com/v1, path /threads/{thread_id}/runs/{run_id}
 """
 
 from __future__ import annotations
@@ -55,8 +55,14 @@ def template_path(path: str) -> str:
 
 def singular(word: str) -> str:
     word = word.replace("-", "_")
-    for suffix, replacement in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"),
-                                ("xes", "x"), ("s", "")):  # fmt: skip
+    for suffix, replacement in (
+        ("ies", "y"),
+        ("ches", "ch"),
+        ("shes", "sh"),
+        ("sses", "ss"),
+        ("xes", "x"),
+        ("s", ""),
+    ):
         if word.endswith(suffix) and len(word) > len(suffix) + 1 and not word.endswith("ss"):
             return word[: -len(suffix)] + replacement
     return word

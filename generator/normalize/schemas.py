@@ -105,7 +105,9 @@ def _is_object(schema: Schema | None) -> bool:
     if not schema or "$ref" in schema:
         return False
     kind = schema.get("type")
-    return kind == "object" or (isinstance(kind, list) and "object" in kind) or "properties" in schema
+    return (
+        kind == "object" or (isinstance(kind, list) and "object" in kind) or "properties" in schema
+    )
 
 
 def _compatible(a: Schema, b: Schema) -> bool:

@@ -16,12 +16,29 @@ _REF_MOVES = (
     ("#/responses/", "#/components/responses/"),
 )
 _SCHEMA_KEYS = (
-    "type", "format", "items", "enum", "default", "minimum", "maximum", "exclusiveMinimum",
-    "exclusiveMaximum", "minLength", "maxLength", "pattern", "minItems", "maxItems",
-    "uniqueItems", "multipleOf",
-)  # fmt: skip
-_FLOWS = {"implicit": "implicit", "password": "password", "application": "clientCredentials",
-          "accessCode": "authorizationCode"}  # fmt: skip
+    "type",
+    "format",
+    "items",
+    "enum",
+    "default",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "multipleOf",
+)
+_FLOWS = {
+    "implicit": "implicit",
+    "password": "password",
+    "application": "clientCredentials",
+    "accessCode": "authorizationCode",
+}
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _JSON = ["application/json"]
 
@@ -41,8 +58,11 @@ def from_swagger2(source: dict[str, Any]) -> dict[str, Any]:
     components: dict[str, Any] = {}
     if _dict(doc.get("definitions")):
         components["schemas"] = doc["definitions"]
-    params = {k: _parameter(v) for k, v in _dict(doc.get("parameters")).items()
-              if isinstance(v, dict) and v.get("in") not in ("body", "formData")}  # fmt: skip
+    params = {
+        k: _parameter(v)
+        for k, v in _dict(doc.get("parameters")).items()
+        if isinstance(v, dict) and v.get("in") not in ("body", "formData")
+    }
     if params:
         components["parameters"] = params
     responses = {k: _response(v, shared.produces) for k, v in _dict(doc.get("responses")).items()}
@@ -134,8 +154,11 @@ def _operation(op: dict[str, Any], common: list[dict[str, Any]], shared: _Shared
     own = shared.resolve(op.get("parameters"))
     keys = {_key(p) for p in own}
     params = [p for p in common if _key(p) not in keys] + own
-    out = {k: v for k, v in op.items() if k not in ("parameters", "responses", "consumes",
-                                                    "produces", "schemes")}  # fmt: skip
+    out = {
+        k: v
+        for k, v in op.items()
+        if k not in ("parameters", "responses", "consumes", "produces", "schemes")
+    }
     plain = [_parameter(p) for p in params if p.get("in") not in ("body", "formData")]
     if plain:
         out["parameters"] = plain
@@ -200,8 +223,11 @@ def _response(raw: Any, produces: list[str]) -> Any:
         content.setdefault(str(media), {})["example"] = example
     if content:
         out["content"] = content
-    headers = {name: {"description": h.get("description", ""), "schema": _param_schema(h)}
-               for name, h in _dict(raw.get("headers")).items() if isinstance(h, dict)}  # fmt: skip
+    headers = {
+        name: {"description": h.get("description", ""), "schema": _param_schema(h)}
+        for name, h in _dict(raw.get("headers")).items()
+        if isinstance(h, dict)
+    }
     if headers:
         out["headers"] = headers
     return out

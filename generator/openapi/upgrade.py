@@ -15,8 +15,20 @@ from generator.openapi.swagger2 import from_swagger2
 
 _DEFINITIONS = "#/definitions/"
 _DATA_KEYS = {"example", "examples", "default", "enum", "const"}
-_MAPS = {"properties", "patternProperties", "$defs", "definitions", "schemas", "paths",
-         "responses", "content", "headers", "requestBodies", "callbacks", "webhooks"}  # fmt: skip
+_MAPS = {
+    "properties",
+    "patternProperties",
+    "$defs",
+    "definitions",
+    "schemas",
+    "paths",
+    "responses",
+    "content",
+    "headers",
+    "requestBodies",
+    "callbacks",
+    "webhooks",
+}
 
 
 def upgrade_document(doc: dict[str, Any]) -> dict[str, Any]:
@@ -63,8 +75,13 @@ def _lift_nullable(node: dict[str, Any]) -> dict[str, Any]:
     members = node.get("allOf")
     if not isinstance(members, list):
         return node
-    flags = [m for m in members if isinstance(m, dict) and m.get("nullable") is True
-             and set(m) <= {"nullable", "description"}]  # fmt: skip
+    flags = [
+        m
+        for m in members
+        if isinstance(m, dict)
+        and m.get("nullable") is True
+        and set(m) <= {"nullable", "description"}
+    ]
     if not flags:
         return node
     out = {key: value for key, value in node.items() if key != "allOf"}

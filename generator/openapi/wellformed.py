@@ -16,9 +16,18 @@ _SCHEMAS = ("items", "not", "contains", "propertyNames", "if", "then", "else")
 _SCHEMA_OR_BOOL = ("additionalProperties", "unevaluatedProperties", "unevaluatedItems")
 _STRINGS = ("$ref", "title", "description", "format", "pattern", "$id", "$schema")
 _NUMBERS = (
-    "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength",
-    "minItems", "maxItems", "minProperties", "maxProperties", "multipleOf",
-)  # fmt: skip
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "minLength",
+    "maxLength",
+    "minItems",
+    "maxItems",
+    "minProperties",
+    "maxProperties",
+    "multipleOf",
+)
 _BOOLS = ("nullable", "readOnly", "writeOnly", "deprecated", "uniqueItems")
 _LISTS = ("enum", "examples")
 

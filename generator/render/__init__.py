@@ -41,19 +41,31 @@ def _render(view: SdkView, classes: list[str], templates: Path | None) -> dict[P
         files[target] = env.get_template(template).render(view=view, **context)
 
     for name in RUNTIME:
-        render(f"sdk/runtime/{name}.jinja", pkg / name, package=view.package,
-               title=view.title, error_base="APIError")  # fmt: skip
+        render(
+            f"sdk/runtime/{name}.jinja",
+            pkg / name,
+            package=view.package,
+            title=view.title,
+            error_base="APIError",
+        )
     render("sdk/package/__init__.py.jinja", pkg / "__init__.py")
     render("sdk/package/_client.py.jinja", pkg / "_client.py")
     render("sdk/package/types__init__.py.jinja", pkg / "types" / "__init__.py", classes=classes)
     names = [n for r in view.resources for n in (r.class_name, f"Async{r.class_name}")]
-    render("sdk/package/resources/__init__.py.jinja", pkg / "resources" / "__init__.py",
-           resource_names=names)  # fmt: skip
+    render(
+        "sdk/package/resources/__init__.py.jinja",
+        pkg / "resources" / "__init__.py",
+        resource_names=names,
+    )
     for resource in view.all_resources:
-        render("sdk/package/resources/resource.py.jinja",
-               pkg / "resources" / f"{resource.module}.py", resource=resource,
-               models=_models_of(resource), uses_pages=_uses_pages(resource),
-               imports=_imports(resource))  # fmt: skip
+        render(
+            "sdk/package/resources/resource.py.jinja",
+            pkg / "resources" / f"{resource.module}.py",
+            resource=resource,
+            models=_models_of(resource),
+            uses_pages=_uses_pages(resource),
+            imports=_imports(resource),
+        )
     files[pkg / "py.typed"] = ""
     render("sdk/package/pyproject.toml.jinja", Path("pyproject.toml"))
     render("sdk/package/README.md.jinja", Path("README.md"))

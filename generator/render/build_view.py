@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Literal
 
 from generator.render.names import PythonIdentifier, identifier, method_name, unique
 from generator.render.pytypes import annotation, return_type
@@ -33,7 +33,7 @@ def build_view(doc: dict[str, Any], *, package: str, models: set[str]) -> SdkVie
     keyed: list[tuple[tuple[str, ...], Method]] = []
     for path, method, op in operations(doc):
         key, action = resource_key(path, set((doc["paths"][path] or {}).keys()) & _HTTP)
-        keyed.append((key, _method(doc, path, method, op, action, models)))
+        keyed.append((key, _method(doc, path, method, op=op, action=action, models=models)))
     roots = resource_tree([key for key, _ in keyed])
     index = {r.segments: r for root in roots for r in root.walk()}
     for key, method_view in keyed:
@@ -62,9 +62,14 @@ def _add_method(resource: Resource, method: Method) -> None:
 
 
 def _method(
-    doc: dict[str, Any], path: str, http: str, op: dict[str, Any], action: str | None,
+    doc: dict[str, Any],
+    path: str,
+    http: str,
+    *,
+    op: dict[str, Any],
+    action: str | None,
     models: set[str],
-) -> Method:  # fmt: skip
+) -> Method:
     path_names = [s[1:-1] for s in path.split("/") if s.startswith("{") and s.endswith("}")]
     params, raw_body, example = _params(doc, op, path_names, models)
     response = _success_schema(doc, op)
@@ -94,20 +99,36 @@ def _params(
         param = resolve(doc, raw)
         if isinstance(param, dict) and "name" in param:
             declared[(str(param["name"]), str(param.get("in", "query")))] = param
-    params = [_param(name, "path", declared.get((name, "path"), {}), True, taken, models)
-              for name in path_names]  # fmt: skip
+    params = [
+        _param(
+            name,
+            "path",
+            param=declared.get((name, "path"), {}),
+            required=True,
+            taken=taken,
+            models=models,
+        )
+        for name in path_names
+    ]
     for (name, where), param in declared.items():
         if where in ("query", "header") and name.lower() not in _SKIPPED_HEADERS:
             required = bool(param.get("required"))
-            params.append(_param(name, where, param, required, taken, models))  # type: ignore[arg-type]
+            params.append(
+                _param(name, where, param=param, required=required, taken=taken, models=models)
+            )
     body_params, raw_body, example = _body(doc, op, taken, models)
     return params + body_params, raw_body, example
 
 
 def _param(
-    wire: str, where: str, param: dict[str, Any], required: bool, taken: set[str],
+    wire: str,
+    where: str,
+    *,
+    param: dict[str, Any],
+    required: bool,
+    taken: set[str],
     models: set[str],
-) -> Param:  # fmt: skip
+) -> Param:
     schema = param.get("schema", param)
     kind = "str" if where == "path" else annotation(resolve_shallow(schema), models=models)
     return Param(
@@ -139,8 +160,17 @@ def _body(
     if not isinstance(properties, dict) or not properties:
         return [], True, example
     required = set(schema.get("required") or [])
-    params = [_param(str(name), "body", {"schema": prop}, name in required, taken, models)
-              for name, prop in properties.items()]  # fmt: skip
+    params = [
+        _param(
+            str(name),
+            "body",
+            param={"schema": prop},
+            required=name in required,
+            taken=taken,
+            models=models,
+        )
+        for name, prop in properties.items()
+    ]
     return params, False, example
 
 
@@ -183,7 +213,9 @@ def _required_schemes(doc: dict[str, Any]) -> set[str]:
             continue
         names = {str(n) for req in security[:1] if isinstance(req, dict) for n in req}
         if len(security) > 1:
-            names = set.intersection(*({str(n) for n in r} for r in security if isinstance(r, dict)))
+            names = set.intersection(
+                *({str(n) for n in r} for r in security if isinstance(r, dict))
+            )
         needed = names if needed is None else needed & names
     return needed or set()
 
@@ -200,8 +232,10 @@ def _auth(doc: dict[str, Any], prefix: str) -> list[Auth]:
         kind, where = scheme.get("type"), scheme.get("in")
         if kind == "http" and str(scheme.get("scheme", "")).lower() in ("bearer", "basic"):
             name = PythonIdentifier(unique("api_key", taken))
-            found.append(Auth(str(scheme["scheme"]).lower(), "Authorization", name,  # type: ignore[arg-type]
-                              f"{prefix}_{name.upper()}"))  # fmt: skip
+            kind_name: Literal["bearer", "basic"] = (
+                "basic" if str(scheme["scheme"]).lower() == "basic" else "bearer"
+            )
+            found.append(Auth(kind_name, "Authorization", name, f"{prefix}_{name.upper()}"))
         elif kind == "apiKey" and where == "header" and scheme.get("name"):
             header = str(scheme["name"])
             base = re.sub(r"^x[-_]", "", header, flags=re.I)

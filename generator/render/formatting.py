@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import black
+from black.mode import TargetVersion
+from black.parsing import InvalidInput
 
-MODE = black.Mode(target_versions={black.TargetVersion.PY311}, line_length=100)
+MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=100)
 
 
 def format_python(files: dict[Path, str]) -> dict[Path, str]:
@@ -19,5 +21,5 @@ def _format(path: Path, text: str) -> str:
         return text
     try:
         return black.format_str(text, mode=MODE)
-    except black.InvalidInput as exc:
+    except InvalidInput as exc:
         raise RuntimeError(f"generated {path} is not valid Python: {exc}") from exc

@@ -12,14 +12,26 @@ import ast
 import copy
 from typing import Any
 
-from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
+from datamodel_code_generator import InputFileType, LiteralType, PythonVersion, generate
+from datamodel_code_generator.enums import DataModelType
 
 HEADER = "# File generated from our OpenAPI spec by docs2sdk. See README.md."
 _CONSTRAINTS = {
-    "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum",
-    "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "minProperties",
-    "maxProperties", "format",
-}  # fmt: skip
+    "minLength",
+    "maxLength",
+    "pattern",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "minProperties",
+    "maxProperties",
+    "format",
+}
 
 
 def models_source(doc: dict[str, Any], *, package: str) -> str:
@@ -41,7 +53,7 @@ def models_source(doc: dict[str, Any], *, package: str) -> str:
         use_field_description=True,
         use_schema_description=True,
         parent_scoped_naming=True,
-        enum_field_as_literal="all",
+        enum_field_as_literal=LiteralType.All,
         target_python_version=PythonVersion.PY_311,
         disable_timestamp=True,
         use_double_quotes=True,
@@ -56,8 +68,11 @@ def models_source(doc: dict[str, Any], *, package: str) -> str:
 def _sorted_imports(source: str, package: str) -> str:
     """Put datamodel-code-generator's import lines in isort order (stdlib, third party, ours)."""
     lines = source.split("\n")
-    imports = [i for i, line in enumerate(lines) if line.startswith(("from ", "import "))
-               and not line.startswith("from __future__")]  # fmt: skip
+    imports = [
+        i
+        for i, line in enumerate(lines)
+        if line.startswith(("from ", "import ")) and not line.startswith("from __future__")
+    ]
     if not imports:
         return source
 
@@ -107,15 +122,17 @@ def _flatten_all_of(node: dict[str, Any], schemas: dict[str, Any], depth: int) -
     """`allOf` of objects merged into one object (later members win), so that no model
     subclass redefines a field its base declares with another type."""
     members = [_deref(m, schemas) for m in node["allOf"]]
-    if not all(isinstance(m, dict) and ("properties" in m or m.get("type") == "object"
-                                        or "allOf" in m) for m in members):  # fmt: skip
+    if not all(
+        isinstance(m, dict) and ("properties" in m or m.get("type") == "object" or "allOf" in m)
+        for m in members
+    ):
         return node
     merged: dict[str, Any] = {k: v for k, v in node.items() if k != "allOf"}
     merged["type"] = "object"
     properties: dict[str, Any] = {}
     required: list[str] = []
-    for member in members:
-        member = _fix_node(member, schemas, depth + 1) if "allOf" in member else member
+    for raw in members:
+        member = _fix_node(raw, schemas, depth + 1) if "allOf" in raw else raw
         properties.update(member.get("properties", {}))
         required.extend(r for r in member.get("required", []) if r not in required)
         for key in ("description", "title", "additionalProperties"):
@@ -135,8 +152,14 @@ def _deref(node: Any, schemas: dict[str, Any]) -> Any:
     return node
 
 
-_JSON_TYPES = {"string": str, "integer": int, "number": (int, float), "boolean": bool,
-               "array": list, "object": dict}  # fmt: skip
+_JSON_TYPES: dict[str, type | tuple[type, ...]] = {
+    "string": str,
+    "integer": int,
+    "number": (int, float),
+    "boolean": bool,
+    "array": list,
+    "object": dict,
+}
 
 
 def _fits(value: Any, schema: dict[str, Any]) -> bool:

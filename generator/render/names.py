@@ -17,13 +17,38 @@ import re
 import unicodedata
 
 _PYDANTIC = {
-    "model_config", "model_fields", "model_computed_fields", "model_extra", "model_fields_set",
-    "model_construct", "model_copy", "model_dump", "model_dump_json", "model_json_schema",
-    "model_parametrized_name", "model_post_init", "model_rebuild", "model_validate",
-    "model_validate_json", "model_validate_strings", "dict", "json", "copy", "parse_obj",
-    "parse_raw", "parse_file", "from_orm", "construct", "schema", "schema_json", "validate",
-    "update_forward_refs", "fields", "self", "cls",
-}  # fmt: skip
+    "model_config",
+    "model_fields",
+    "model_computed_fields",
+    "model_extra",
+    "model_fields_set",
+    "model_construct",
+    "model_copy",
+    "model_dump",
+    "model_dump_json",
+    "model_json_schema",
+    "model_parametrized_name",
+    "model_post_init",
+    "model_rebuild",
+    "model_validate",
+    "model_validate_json",
+    "model_validate_strings",
+    "dict",
+    "json",
+    "copy",
+    "parse_obj",
+    "parse_raw",
+    "parse_file",
+    "from_orm",
+    "construct",
+    "schema",
+    "schema_json",
+    "validate",
+    "update_forward_refs",
+    "fields",
+    "self",
+    "cls",
+}
 _RESERVED = set(keyword.kwlist) | set(keyword.softkwlist) | set(dir(builtins)) | _PYDANTIC
 _WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+\d*|[A-Z]+\d*|\d+[a-z]*")
 

@@ -46,8 +46,8 @@ def resolve(doc: dict[str, Any], node: Json, depth: int = 0) -> Json:
         if not ref.startswith("#/"):
             return {}
         target: Json = doc
-        for part in ref[2:].split("/"):
-            part = part.replace("~1", "/").replace("~0", "~")
+        for raw in ref[2:].split("/"):
+            part = raw.replace("~1", "/").replace("~0", "~")
             target = target.get(part) if isinstance(target, dict) else None
         node, depth = target if target is not None else {}, depth + 1
     return node
@@ -97,5 +97,6 @@ def _is_inline_object(schema: dict[str, Any]) -> bool:
     if "$ref" in schema:
         return False
     kind = schema.get("type")
-    return bool(schema.get("properties")) and (kind in (None, "object") or (
-        isinstance(kind, list) and "object" in kind))  # fmt: skip
+    return bool(schema.get("properties")) and (
+        kind in (None, "object") or (isinstance(kind, list) and "object" in kind)
+    )

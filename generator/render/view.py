@@ -95,8 +95,11 @@ class Method:
             parts.append(_wrap(self.description))
         if self.deprecated:
             parts.append("Deprecated.")
-        args = [_wrap(f"{p.name}: {p.description}", indent="    ", hang="      ")
-                for p in self.params if p.description]  # fmt: skip
+        args = [
+            _wrap(f"{p.name}: {p.description}", indent="    ", hang="      ")
+            for p in self.params
+            if p.description
+        ]
         if args:
             parts.append("Args:\n" + "\n".join(args))
         return "\n\n".join(parts)
@@ -106,7 +109,9 @@ class Method:
         """The sync signature as one line of Python (for api.md)."""
         args = ["self", *(f"{p.name}: str" for p in self.path_params), "*"]
         for p in self.keyword_params:
-            args.append(f"{p.name}: {p.keyword_annotation}" + ("" if p.required else " = NOT_GIVEN"))
+            args.append(
+                f"{p.name}: {p.keyword_annotation}" + ("" if p.required else " = NOT_GIVEN")
+            )
         if self.raw_body:
             args.append("body: object = NOT_GIVEN")
         return f"def {self.name}({', '.join(args)}) -> {self.sync_returns}"
@@ -188,7 +193,7 @@ def resource_key(path: str, methods: set[str]) -> tuple[tuple[str, ...], str | N
     literals = [s for s in segments if not s.startswith("{")]
     last = segments[-1] if segments else ""
     after_param = len(segments) > 1 and segments[-2].startswith("{")
-    action = is_action(last) and methods <= {"post"} or methods == {"get"} and last == "content"
+    action = (is_action(last) and methods <= {"post"}) or (methods == {"get"} and last == "content")
     if literals and not last.startswith("{") and after_param and action:
         return tuple(literals[:-1]) or (literals[-1],), last
     return tuple(literals) or ("root",), None
@@ -227,9 +232,16 @@ def resource_tree(keys: list[tuple[str, ...]]) -> list[Resource]:
 def _wrap(text: str, *, indent: str = "", hang: str = "") -> str:
     paragraphs = [" ".join(p.split()) for p in text.split("\n\n")]
     return "\n\n".join(
-        textwrap.fill(p, width=88, initial_indent=indent, subsequent_indent=indent + hang,
-                      break_long_words=False, break_on_hyphens=False)  # fmt: skip
-        for p in paragraphs if p
+        textwrap.fill(
+            p,
+            width=88,
+            initial_indent=indent,
+            subsequent_indent=indent + hang,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        for p in paragraphs
+        if p
     )
 
 

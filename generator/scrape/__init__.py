@@ -23,8 +23,14 @@ from generator.scrape import (
 )
 
 FAMILIES: tuple[ModuleType, ...] = (
-    embedded, apifox, bump, mintlify, gitbook, docusaurus, readme,
-)  # fmt: skip
+    embedded,
+    apifox,
+    bump,
+    mintlify,
+    gitbook,
+    docusaurus,
+    readme,
+)
 THRESHOLD = 0.5
 
 

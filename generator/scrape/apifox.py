@@ -15,11 +15,23 @@ from generator.scrape.vertical import marker_score, scrape_vertical
 
 NAME = "apifox"
 _MARKERS: list[str | re.Pattern[str]] = [
-    "Query Params", "Header Params", "Body Params", "Path Params", "Request samples",
-    "参数", "返回响应", "必需", "可选", "示例值", "数据结构", "响应示例",
-    re.compile(r"^Modified at \d"), re.compile(r"^修改于"), re.compile(r"^🟢\d{3}"),
+    "Query Params",
+    "Header Params",
+    "Body Params",
+    "Path Params",
+    "Request samples",
+    "参数",
+    "返回响应",
+    "必需",
+    "可选",
+    "示例值",
+    "数据结构",
+    "响应示例",
+    re.compile(r"^Modified at \d"),
+    re.compile(r"^修改于"),
+    re.compile(r"^🟢\d{3}"),
     re.compile(r"\[object \{\d+\}\]|object \{\d+\}"),
-]  # fmt: skip
+]
 
 
 def score(page: Page) -> float:

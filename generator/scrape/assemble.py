@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from generator.model import MISSING, AuthFact, Body, Line, Operation, Parameter, Response, Schema
 from generator.scrape.blocks import parse_blocks
 from generator.scrape.bullets import is_marker, root_type
-from generator.scrape.header import is_sample_header
 from generator.scrape.fields import Field, field_schema, join_prose, object_schema
+from generator.scrape.header import is_sample_header
 from generator.scrape.infer import fill_from_example, infer_schema
 from generator.scrape.samples import Curl, JsonBlock, curl_at, json_block_at
 from generator.scrape.sections import Kind, Section, status_line
@@ -34,12 +34,17 @@ class Reader:
 
     parse: FieldParser
     fill: bool = True
+
+
 _MEDIA_LINE = re.compile(r"^[\w.+-]+/[\w.+-]+(?:;.*)?$")
 _EXAMPLE_LABEL = re.compile(r"^(?:examples?|示例|example value|response example)\s*:?$", re.I)
 _NOISE = re.compile(r"^(?:body|schema|copy|ask ai|数据结构|headers?)$", re.I)
 _LOCATIONS: dict[Kind, str] = {
-    Kind.PATH: "path", Kind.QUERY: "query", Kind.HEADER: "header", Kind.COOKIE: "cookie",
-}  # fmt: skip
+    Kind.PATH: "path",
+    Kind.QUERY: "query",
+    Kind.HEADER: "header",
+    Kind.COOKIE: "cookie",
+}
 
 
 @dataclass
@@ -95,7 +100,9 @@ def parameters_from(fields: list[Field], location: str) -> list[Parameter]:
         schema = field_schema(item)
         description = schema.pop("description", None)
         examples = schema.pop("examples", None)
-        where = item.location if item.location in ("path", "query", "header", "cookie") else location
+        where = (
+            item.location if item.location in ("path", "query", "header", "cookie") else location
+        )
         param = Parameter(
             name=item.name,
             location=where,  # type: ignore[arg-type]
@@ -127,7 +134,9 @@ def auth_from(lines: Sequence[Line], fields: list[Field]) -> list[AuthFact]:
         return [AuthFact("bearer", description=description)]
     if "basic" in lowered:
         return [AuthFact("basic", description=description)]
-    key = re.search(r"(?:parameter in header|API key in header|header)\s*[:：]?\s*([\w-]+)", text, re.I)
+    key = re.search(
+        r"(?:parameter in header|API key in header|header)\s*[:：]?\s*([\w-]+)", text, re.I
+    )
     return [AuthFact("apiKey", key.group(1), "header")] if key else []
 
 
@@ -155,8 +164,13 @@ def responses_from(section_lines: Sequence[Line], reader: Reader) -> list[Respon
             parts.remove(same)  # the status again (its example shown apart): one response
             parts.append(same)
         elif status is not None and not _is_value_line(parts):
-            parts.append((status.code, status.description, [] if status.media_type is None
-                          else [Line(line.number, status.media_type)]))  # fmt: skip
+            parts.append(
+                (
+                    status.code,
+                    status.description,
+                    [] if status.media_type is None else [Line(line.number, status.media_type)],
+                )
+            )
         elif parts:
             parts[-1][2].append(line)
         elif line.text.strip():
@@ -235,7 +249,9 @@ def _attach_response_examples(op: Operation, section: Section, *, fill: bool) ->
     attach_response_example(op, code, content.examples[0].value, fill=fill)
 
 
-def attach_response_example(op: Operation, code: str, example: object, *, fill: bool = True) -> None:
+def attach_response_example(
+    op: Operation, code: str, example: object, *, fill: bool = True
+) -> None:
     """Give response `code` this example, creating the response and filling its schema."""
     response = next((r for r in op.responses if r.status == code), None)
     if response is None:

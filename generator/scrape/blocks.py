@@ -76,8 +76,12 @@ def parse_blocks(lines: Sequence[Line], *, counted: bool = False) -> list[Field]
     i = 0
     while i < len(lines):
         if counted and _starts_titled(lines, i):
-            item = Field(name=lines[i].text.strip(), type_text=lines[i + 1].text.strip(),
-                         line=lines[i].number, titled=True)  # fmt: skip
+            item = Field(
+                name=lines[i].text.strip(),
+                type_text=lines[i + 1].text.strip(),
+                line=lines[i].number,
+                titled=True,
+            )
             i = _read_block(lines, i + 2, item, counted=counted)
             flat.append(item)
             continue

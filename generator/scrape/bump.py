@@ -19,15 +19,21 @@ from generator.scrape.vertical import marker_hits, scrape_vertical
 NAME = "bump"
 _TYPE = r"(?:array|string|integer|number|boolean|object|null)\b"
 _STRONG: list[str | re.Pattern[str]] = [
-    "Response examples (", "Powered by Bump.sh",
-    re.compile(rf"^\s*• [\w.\[\]$*-]+ {_TYPE}"), re.compile(r"Hide \w+ attributes? Show"),
-    re.compile(r"^\s*(?:Default value is|Values are|Value is|Minimum value is|Maximum length is"
-               r"|Not more than \d+ elements?)\b"),
-]  # fmt: skip
+    "Response examples (",
+    "Powered by Bump.sh",
+    re.compile(rf"^\s*• [\w.\[\]$*-]+ {_TYPE}"),
+    re.compile(r"Hide \w+ attributes? Show"),
+    re.compile(
+        r"^\s*(?:Default value is|Values are|Value is|Minimum value is|Maximum length is"
+        r"|Not more than \d+ elements?)\b"
+    ),
+]
 _WEAK: list[str | re.Pattern[str]] = [
-    "Query parameters", "Path parameters", "Body Required",
+    "Query parameters",
+    "Path parameters",
+    "Body Required",
     re.compile(rf"^\s*[-*] [\w.\[\]$-]+ \({_TYPE}"),
-]  # fmt: skip
+]
 
 
 def score(page: Page) -> float:

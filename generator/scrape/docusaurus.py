@@ -33,11 +33,15 @@ from generator.scrape.vertical import marker_score, scrape_vertical
 
 NAME = "docusaurus"
 _MARKERS: list[str | re.Pattern[str]] = [
-    "Example (from schema)", "Send API Request", "Collapse all",
-    re.compile(r"^\s*Possible values: (?:\[|>|<|non-empty)"), re.compile(r"^\s*Array \[$"),
-    re.compile(r"^\s*property name\*"), re.compile(r"^/\S*/:[A-Za-z_]\w*"),
+    "Example (from schema)",
+    "Send API Request",
+    "Collapse all",
+    re.compile(r"^\s*Possible values: (?:\[|>|<|non-empty)"),
+    re.compile(r"^\s*Array \[$"),
+    re.compile(r"^\s*property name\*"),
+    re.compile(r"^/\S*/:[A-Za-z_]\w*"),
     re.compile(r"^\s*Default value: \S"),
-]  # fmt: skip
+]
 _EXPLORER = {"collapse all", "send api request", "base url"}
 _TABS = {"schema", "example (from schema)", "example"}
 _FIELD = re.compile(
@@ -52,9 +56,11 @@ _BRACKET = 1000
 _JSON_TYPE = re.compile(r"^(?:string|integer|number|boolean|object|array|null)\b")
 _BOUND = re.compile(r"(>=|<=|>|<)\s*(-?\d+(?:\.\d+)?)\s*(characters?|items?)?")
 _BOUND_KEYS = {
-    ">=": ("minimum", "minLength", "minItems"), ">": ("exclusiveMinimum", "", ""),
-    "<=": ("maximum", "maxLength", "maxItems"), "<": ("exclusiveMaximum", "", ""),
-}  # fmt: skip
+    ">=": ("minimum", "minLength", "minItems"),
+    ">": ("exclusiveMinimum", "", ""),
+    "<=": ("maximum", "maxLength", "maxItems"),
+    "<": ("exclusiveMaximum", "", ""),
+}
 
 
 def score(page: Page) -> float:
@@ -62,8 +68,9 @@ def score(page: Page) -> float:
 
 
 def scrape(page: Page, problems: Problems) -> PageResult:
-    return scrape_vertical(_documented(page), problems, family=NAME, counted=False,
-                           parser=parse_fields)  # fmt: skip
+    return scrape_vertical(
+        _documented(page), problems, family=NAME, counted=False, parser=parse_fields
+    )
 
 
 def _documented(page: Page) -> Page:

@@ -51,8 +51,11 @@ def _read_spec(result: PageResult, spec: EmbeddedSpec, problems: Problems) -> No
     version = info.get("version")
     if isinstance(version, str | int | float) and not result.version:
         result.version = str(version)
-    result.servers.extend(s["url"] for s in _list(doc.get("servers"))
-                          if isinstance(s, dict) and isinstance(s.get("url"), str))  # fmt: skip
+    result.servers.extend(
+        s["url"]
+        for s in _list(doc.get("servers"))
+        if isinstance(s, dict) and isinstance(s.get("url"), str)
+    )
     components = _dict(doc.get("components"))
     dropped: list[str] = []
     for name, schema in _dict(components.get("schemas")).items():
@@ -66,14 +69,21 @@ def _read_spec(result: PageResult, spec: EmbeddedSpec, problems: Problems) -> No
         for method, raw in item.items():
             if str(method).upper() in METHODS and isinstance(raw, dict):
                 where = _key_line(result.page, spec.line, [str(path), str(method).lower()])
-                op = Operation(method=str(method).upper(), path=str(path),
-                               span=result.page.span(where, where), family=NAME)  # fmt: skip
+                op = Operation(
+                    method=str(method).upper(),
+                    path=str(path),
+                    span=result.page.span(where, where),
+                    family=NAME,
+                )
                 _fill(op, (raw, item), components, dropped)
                 op.auth = _auth(raw.get("security", doc.get("security")), schemes)
                 result.operations.append(op)
     if dropped:
-        problems.warn(result.page.path, spec.line, f"embedded spec: {len(dropped)} malformed "
-                      f"part(s) left out, first {dropped[0]}")  # fmt: skip
+        problems.warn(
+            result.page.path,
+            spec.line,
+            f"embedded spec: {len(dropped)} malformed " f"part(s) left out, first {dropped[0]}",
+        )
 
 
 def _fill(

@@ -112,7 +112,7 @@ def _enum_union(schema: Schema, types: list[str], enum: list[Any]) -> None:
     """`string | null` with values: enum plus null; `string | object` with values: a oneOf."""
     named = [t for t in types if t != "null"]
     if len(named) <= 1:
-        schema["enum"] = enum + [None] if None not in enum else enum
+        schema["enum"] = [*enum, None] if None not in enum else enum
         return
     enum_type = _json_type(enum[0])
     branches: list[Schema] = []

@@ -59,14 +59,21 @@ def _from_curl(page: Page, problems: Problems) -> PageResult:
     result = PageResult(page=page, family=NAME)
     curls = find_curls(lines)
     if not curls:
-        problems.warn(page.path, lines[0].number if lines else 0,
-                      "no operation found (no method and path, no curl sample)")  # fmt: skip
+        problems.warn(
+            page.path,
+            lines[0].number if lines else 0,
+            "no operation found (no method and path, no curl sample)",
+        )
         return result
     curl = curls[0]
     op = Operation(
-        method=curl.method, path=curl.url, url=curl.url, summary=_title(lines),
-        span=page.span(lines[0].number, lines[-1].number), family=NAME,
-    )  # fmt: skip
+        method=curl.method,
+        path=curl.url,
+        url=curl.url,
+        summary=_title(lines),
+        span=page.span(lines[0].number, lines[-1].number),
+        family=NAME,
+    )
     apply_sections(op, split_sections(lines), Reader(parse_any))
     apply_curl(op, curl)
     if not op.responses:

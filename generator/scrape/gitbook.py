@@ -31,13 +31,15 @@ from generator.scrape.vertical import marker_score, scrape_vertical
 
 NAME = "gitbook"
 _MARKERS: list[str | re.Pattern[str]] = [
-    re.compile(r"\S(?:string|integer|number|boolean|object|\]|any of)(?: · [^·]+)*"
-               r"(?:Required|Optional)$"),
+    re.compile(
+        r"\S(?:string|integer|number|boolean|object|\]|any of)(?: · [^·]+)*"
+        r"(?:Required|Optional)$"
+    ),
     re.compile(r" · (?:nullable|enum|min: |max: )"),
     re.compile(r"^(?:Show|Hide) properties$"),
     re.compile(r"^Possible values:\s*$"),
     re.compile(r"^or$"),
-]  # fmt: skip
+]
 _FLAG = re.compile(r"(Required|Optional)$")
 _UNION_HEAD = re.compile(r"^([A-Za-z_$@][\w.\-\[\]$@]*?)\s?(any of|one of|all of)$", re.ASCII)
 _NAME = re.compile(r"[A-Za-z_$@][\w.\-\[\]$@]*", re.ASCII)
@@ -134,8 +136,9 @@ def _apply_modifiers(item: Field, type_text: str, mods: list[str]) -> None:
         item.children.extend([Field(name="", type_text="null")] if nullable else [])
     else:
         item.type_text = f"{type_text} | null" if nullable else type_text
-    low_key, high_key = _BOUND_KEYS.get(main_type(parse_type(item.type_text)) or "",
-                                        ("minimum", "maximum"))  # fmt: skip
+    low_key, high_key = _BOUND_KEYS.get(
+        main_type(parse_type(item.type_text)) or "", ("minimum", "maximum")
+    )
     item.stated.update({low_key if k == "min" else high_key: v for k, v in bounds.items()})
 
 

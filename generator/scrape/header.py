@@ -1,8 +1,8 @@
 """Where an operation starts: its method and URL or path, in the shapes pages use.
 
-    GET                      GET /assistants        GET
-    https://api.x.com/v1/a   (Bump, generic)        /
-    (Apifox)                                        assistants     (Mintlify: path split)
+GET                      GET /assistants        GET
+https://api.x.com/v1/a   (Bump, generic)        /
+(Apifox)                                        assistants     (Mintlify: path split)
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def _split_path(lines: Sequence[Line], i: int) -> OpHeader | None:
         expect_slash = bool(parts) and parts[-1] != "/"
         if expect_slash and text == "/":
             parts.append("/")
-        elif not expect_slash and (text == "/" and not parts or _SEGMENT.match(text)):
+        elif not expect_slash and ((text == "/" and not parts) or _SEGMENT.match(text)):
             parts.append(text)
         else:
             break
@@ -97,11 +97,13 @@ def _is_sample_header(lines: Sequence[Line], header: OpHeader, found: list[OpHea
     ):
         return True
     return any(
-        other.index < header.index and other.method == header.method
-        and other.target.startswith(("http://", "https://")) and header.target.startswith("/")
+        other.index < header.index
+        and other.method == header.method
+        and other.target.startswith(("http://", "https://"))
+        and header.target.startswith("/")
         and other.target.endswith(header.target)
         for other in found
-    )  # fmt: skip
+    )
 
 
 def is_sample_header(text: str) -> bool:
@@ -109,7 +111,9 @@ def is_sample_header(text: str) -> bool:
     return bool(_INLINE.match(text.strip()))
 
 
-def title_before(lines: Sequence[Line], index: int, *, floor: int = 0) -> tuple[str | None, str | None]:
+def title_before(
+    lines: Sequence[Line], index: int, *, floor: int = 0
+) -> tuple[str | None, str | None]:
     """The title (and a one-line description) written just above a method line."""
     candidates: list[str] = []
     j = index - 1

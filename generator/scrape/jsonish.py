@@ -30,8 +30,8 @@ def parse_jsonish(text: str) -> Any:
 
 def _repair(text: str) -> str:
     lines = []
-    for line in text.splitlines():
-        line = _LINE_NUMBER.sub("", line)
+    for raw in text.splitlines():
+        line = _LINE_NUMBER.sub("", raw)
         if _ELLIPSIS.match(line):
             continue
         lines.append(line)

@@ -20,11 +20,19 @@ from generator.scrape.vertical import marker_score, scrape_vertical
 
 NAME = "mintlify"
 _MARKERS: list[str | re.Pattern[str]] = [
-    "Authorizations", "Query Parameters", "Path Parameters", "Available options:", "Ask AI",
-    "Was this page helpful?", re.compile(r"^default:\S"), re.compile(r"^enum<\w+>$"),
-    re.compile(r"^\d{3} - [\w.+-]+/[\w.+-]+$"), re.compile(r"^- (GET|POST|PUT|PATCH|DEL)[A-Z][a-z]"),
-    re.compile(r"^/$"), re.compile(r"^(?:object|string|integer)\[\]$"),
-]  # fmt: skip
+    "Authorizations",
+    "Query Parameters",
+    "Path Parameters",
+    "Available options:",
+    "Ask AI",
+    "Was this page helpful?",
+    re.compile(r"^default:\S"),
+    re.compile(r"^enum<\w+>$"),
+    re.compile(r"^\d{3} - [\w.+-]+/[\w.+-]+$"),
+    re.compile(r"^- (GET|POST|PUT|PATCH|DEL)[A-Z][a-z]"),
+    re.compile(r"^/$"),
+    re.compile(r"^(?:object|string|integer)\[\]$"),
+]
 _TEMPLATE = re.compile(r"\{([^}]+)\}")
 
 
@@ -52,7 +60,7 @@ def _preamble_examples(op: Operation, preamble: Section) -> None:
 
 
 def _described_path_params(op: Operation, section: Section) -> None:
-    """"Path Parameters" with descriptions only: the names are the path's placeholders."""
+    """ "Path Parameters" with descriptions only: the names are the path's placeholders."""
     content = split_content(section.lines)
     if parse_blocks(content.lines):
         return

@@ -16,7 +16,8 @@ from generator.model import Schema
 
 _NUM = r"(-?\d[\d,]*(?:\.\d+)?)"
 _DEFAULT = re.compile(
-    r"(?:Default value is|Defaults? to|default:|默认值[:：]?)\s*(\[\]|\"[^\"]*\"|`[^`]*`|[^\s.,;]+)",
+    r"(?:Default value is|Defaults? to|default:|默认值[:：]?)\s*"
+    r"(\[\]|\"[^\"]*\"|`[^`]*`|[^\s.,;]+)",
     re.IGNORECASE,
 )
 _VALUES = re.compile(
@@ -28,7 +29,8 @@ _VALUES = re.compile(
 _ONE_OF = re.compile(r"\bOne of\s+(\S.+?)(?:\.\s|\.$|$)")
 _SINGLE_VALUE = re.compile(r"(?<![\w])Value is (\S+?)\.?(?=\s*$|\s+[A-Z])")
 _DEFAULT_PROSE = re.compile(
-    r"\bthe default(?: value)? is ([^\s.,;]+)|(?:^|[.:]\s+)`?([\w-]+)`? is the default(?: value)?\b",
+    r"\bthe default(?: value)? is ([^\s.,;]+)"
+    r"|(?:^|[.:]\s+)`?([\w-]+)`? is the default(?: value)?\b",
     re.IGNORECASE,
 )
 _KEYS_BY_TYPE = {
@@ -45,16 +47,18 @@ _MIN_MAX = {
     "maxLength": re.compile(
         r"Maximum length(?: is|:| of)\s*" + _NUM + r"|maximum length is " + _NUM, re.IGNORECASE
     ),
-    "maxItems": re.compile(r"Not more than " + _NUM + r" elements?|maximum of " + _NUM + r" items",
-                           re.IGNORECASE),  # fmt: skip
+    "maxItems": re.compile(
+        r"Not more than " + _NUM + r" elements?|maximum of " + _NUM + r" items", re.IGNORECASE
+    ),
     "minItems": re.compile(
         r"At least " + _NUM + r"(?: elements?| but not more than [\d,]+ elements?)", re.IGNORECASE
     ),
     "pattern": re.compile(r"Format should match the following pattern:\s*(\S+)"),
 }
 _RANGE = re.compile(r"(?:Required range|\bRange):\s*(.+)$", re.IGNORECASE | re.MULTILINE)
-_BETWEEN = re.compile(r"\bbetween " + _NUM + r" and " + _NUM + r"(\s+characters|\s+elements|\s+items)?",
-                      re.IGNORECASE)  # fmt: skip
+_BETWEEN = re.compile(
+    r"\bbetween " + _NUM + r" and " + _NUM + r"(\s+characters|\s+elements|\s+items)?", re.IGNORECASE
+)
 _LENGTH_RANGE = re.compile(r"Required string length:\s*" + _NUM + r"\s*-\s*" + _NUM, re.IGNORECASE)
 _ARRAY_RANGE = re.compile(r"Required array length:\s*" + _NUM + r"\s*-\s*" + _NUM, re.IGNORECASE)
 
@@ -109,8 +113,10 @@ def split_values(text: str) -> list[str]:
 
 def _ranges(text: str, json_type: str | None) -> Schema:
     facts: Schema = {}
-    for pattern, low, high in ((_LENGTH_RANGE, "minLength", "maxLength"),
-                               (_ARRAY_RANGE, "minItems", "maxItems")):  # fmt: skip
+    for pattern, low, high in (
+        (_LENGTH_RANGE, "minLength", "maxLength"),
+        (_ARRAY_RANGE, "minItems", "maxItems"),
+    ):
         match = pattern.search(text)
         if match:
             facts[low], facts[high] = _number(match.group(1)), _number(match.group(2))

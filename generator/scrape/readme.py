@@ -36,11 +36,17 @@ from generator.scrape.vertical import marker_score, scrape_vertical
 
 NAME = "readme"
 _MARKERS: list[str | re.Pattern[str]] = [
-    "Jump to Content", "Did this page help you?", "Try It!", "RESPONSE BODY", "CREDENTIALS",
-    re.compile(r"^Updated .+ ago$"), re.compile(r"^(?:PATH|QUERY|BODY|HEADER|FORM) PARAMS$"),
+    "Jump to Content",
+    "Did this page help you?",
+    "Try It!",
+    "RESPONSE BODY",
+    "CREDENTIALS",
+    re.compile(r"^Updated .+ ago$"),
+    re.compile(r"^(?:PATH|QUERY|BODY|HEADER|FORM) PARAMS$"),
     re.compile(r"^ADD (?:string|object|integer|number|boolean|array)$"),
-    re.compile(r"^[A-Z0-9_]+ OBJECT(?: \| NULL)?$"), re.compile(r"^length [≤≥]"),
-]  # fmt: skip
+    re.compile(r"^[A-Z0-9_]+ OBJECT(?: \| NULL)?$"),
+    re.compile(r"^length [≤≥]"),
+]
 _CODE_START = re.compile(r"^\s*(?:curl\b|[{\[])")
 _ROOT_LABEL = "RESPONSE BODY"
 _PANEL_LABEL = "RESPONSE"
@@ -58,8 +64,14 @@ def scrape(page: Page, problems: Problems) -> PageResult:
         _array_roots(op, roots)
         _panel_example(op, prepared.lines)
 
-    return scrape_vertical(prepared, problems, family=NAME, counted=False, hook=finish,
-                           parser=lambda lines: parse_fields(lines, examples))  # fmt: skip
+    return scrape_vertical(
+        prepared,
+        problems,
+        family=NAME,
+        counted=False,
+        hook=finish,
+        parser=lambda lines: parse_fields(lines, examples),
+    )
 
 
 def _examples(lines: Sequence[Line]) -> list[Any]:

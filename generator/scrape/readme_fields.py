@@ -32,10 +32,13 @@ _DEFAULT = re.compile(r"^Defaults to (.+)$")
 _ALLOWED = re.compile(r"^Allowed(?: values)?\s*:\s*(.*)$", re.IGNORECASE)
 _TOKEN = re.compile(r"^[\w.:/+-]+$")
 _KEYS = {
-    "≥": ("minimum", "minLength", "minItems"), ">=": ("minimum", "minLength", "minItems"),
-    "≤": ("maximum", "maxLength", "maxItems"), "<=": ("maximum", "maxLength", "maxItems"),
-    ">": ("exclusiveMinimum", "", ""), "<": ("exclusiveMaximum", "", ""),
-}  # fmt: skip
+    "≥": ("minimum", "minLength", "minItems"),
+    ">=": ("minimum", "minLength", "minItems"),
+    "≤": ("maximum", "maxLength", "maxItems"),
+    "<=": ("maximum", "maxLength", "maxItems"),
+    ">": ("exclusiveMinimum", "", ""),
+    "<": ("exclusiveMaximum", "", ""),
+}
 
 
 @dataclass
@@ -92,7 +95,7 @@ def _scan(lines: Sequence[Line], marks: _Marks) -> list[Line]:
 
 
 def _read_allowed(lines: Sequence[Line], i: int, inline: str, marks: _Marks) -> int:
-    """"Allowed:" then one value a line (or values on the same line); the last index read."""
+    """ "Allowed:" then one value a line (or values on the same line); the last index read."""
     values = [inline] if inline else []
     while not inline and i + 1 < len(lines) and _TOKEN.match(lines[i + 1].text.strip()):
         if starts_field(lines, i + 1):

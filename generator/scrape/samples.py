@@ -53,27 +53,36 @@ def json_block_at(lines: Sequence[Line], index: int) -> JsonBlock | None:
         return block
     if not first.startswith(("{", "[")):
         return None
-    depth, in_string, escaped = 0, False, False
+    end = _closing_line(lines, index)
+    return None if end is None else _finish(lines, index, end)
+
+
+def _closing_line(lines: Sequence[Line], index: int) -> int | None:
+    """Index of the line where the bracket opened on `lines[index]` closes (strings skipped)."""
+    depth = 0
     for j in range(index, min(len(lines), index + 20000)):
+        in_string = escaped = False
         for ch in lines[j].text:
             if in_string:
-                if escaped:
-                    escaped = False
-                elif ch == "\\":
-                    escaped = True
-                elif ch == '"':
-                    in_string = False
-                continue
-            if ch == '"':
+                escaped, in_string = _string_step(ch, escaped=escaped)
+            elif ch == '"':
                 in_string = True
             elif ch in "{[":
                 depth += 1
             elif ch in "}]":
                 depth -= 1
-        in_string = escaped = False
         if depth <= 0:
-            return _finish(lines, index, j)
+            return j
     return None
+
+
+def _string_step(ch: str, *, escaped: bool) -> tuple[bool, bool]:
+    """(escaped, still in string) after reading `ch` inside a JSON string."""
+    if escaped:
+        return False, True
+    if ch == "\\":
+        return True, True
+    return False, ch != '"'
 
 
 def _unnumbered(lines: Sequence[Line], index: int) -> list[Line]:
@@ -106,7 +115,9 @@ def _cut_after_close(text: str) -> str:
     return stripped[: last + 1] if last >= 0 else stripped
 
 
-def find_json_blocks(lines: Sequence[Line], start: int = 0, end: int | None = None) -> list[JsonBlock]:
+def find_json_blocks(
+    lines: Sequence[Line], start: int = 0, end: int | None = None
+) -> list[JsonBlock]:
     blocks: list[JsonBlock] = []
     i, stop = start, len(lines) if end is None else end
     while i < stop:

@@ -31,36 +31,57 @@ class Kind(enum.Enum):
 
 _P = r"(?:params|parameters|参数|param)"
 _HEADINGS: list[tuple[Kind, re.Pattern[str]]] = [
-    (Kind.AUTH, re.compile(
-        r"^(?:authorizations?|authentication(?: methods?)?|auth|鉴权|认证|身份验证)$", re.I
-    )),
+    (
+        Kind.AUTH,
+        re.compile(
+            r"^(?:authorizations?|authentication(?: methods?)?|auth|鉴权|认证|身份验证)$", re.I
+        ),
+    ),
     (Kind.PATH, re.compile(rf"^(?:path\s*{_P}|路径参数)$", re.I)),
     (Kind.QUERY, re.compile(rf"^(?:query\s*{_P}|query string|查询参数)$", re.I)),
     (Kind.HEADER, re.compile(rf"^(?:header\s*{_P}|headers|请求头(?:参数)?)$", re.I)),
     (Kind.COOKIE, re.compile(rf"^(?:cookie\s*{_P}|cookies)$", re.I)),
-    (Kind.BODY, re.compile(
-        rf"^(?:body\s*{_P}?|request\s*body(?:\s*schema)?|body\s+required|请求体(?:参数)?)"
-        r"(?:\s*[:：]?\s*(?:required)?\s*(?P<media>[\w.+-]+/[\w.+-]+))?(?:\s*\([^()]*\))?"
-        r"(?:\s+required)?$",
-        re.I,
-    )),
+    (
+        Kind.BODY,
+        re.compile(
+            rf"^(?:body\s*{_P}?|request\s*body(?:\s*schema)?|body\s+required|请求体(?:参数)?)"
+            r"(?:\s*[:：]?\s*(?:required)?\s*(?P<media>[\w.+-]+/[\w.+-]+))?(?:\s*\([^()]*\))?"
+            r"(?:\s+required)?$",
+            re.I,
+        ),
+    ),
     (Kind.PARAMS, re.compile(r"^(?:请求参数|parameters|params)$", re.I)),
-    (Kind.RESPONSES, re.compile(
-        r"^(?:responses?|response\s*body|returns|返回响应|响应|返回结果|返回数据)$", re.I
-    )),
-    (Kind.REQUEST_SAMPLES, re.compile(
-        r"^(?:request\s*samples?|request\s*examples?|examples?\s*requests?|code\s*samples?"
-        r"|请求示例(?:代码)?|示例代码)"
-        r"(?:\s*\(.*\))?$", re.I
-    )),
-    (Kind.RESPONSE_EXAMPLES, re.compile(
-        r"^(?:response\s*examples?|examples?\s*responses?|响应示例|返回示例)"
-        r"\s*(?:\((?P<status>\d{3})\))?$", re.I
-    )),
-    (Kind.END, re.compile(
-        r"^(?:modified at|修改于|last (?:updated|modified)|updated|was this page helpful)\b.*$", re.I
-    )),
-]  # fmt: skip
+    (
+        Kind.RESPONSES,
+        re.compile(
+            r"^(?:responses?|response\s*body|returns|返回响应|响应|返回结果|返回数据)$", re.I
+        ),
+    ),
+    (
+        Kind.REQUEST_SAMPLES,
+        re.compile(
+            r"^(?:request\s*samples?|request\s*examples?|examples?\s*requests?|code\s*samples?"
+            r"|请求示例(?:代码)?|示例代码)"
+            r"(?:\s*\(.*\))?$",
+            re.I,
+        ),
+    ),
+    (
+        Kind.RESPONSE_EXAMPLES,
+        re.compile(
+            r"^(?:response\s*examples?|examples?\s*responses?|响应示例|返回示例)"
+            r"\s*(?:\((?P<status>\d{3})\))?$",
+            re.I,
+        ),
+    ),
+    (
+        Kind.END,
+        re.compile(
+            r"^(?:modified at|修改于|last (?:updated|modified)|updated|was this page helpful)\b.*$",
+            re.I,
+        ),
+    ),
+]
 _STATUS = re.compile(
     r"^[^\w\s]*\s*(?:HTTP\s*|Status\s*(?:code)?\s*)?"
     r"(?P<code>[1-5]\d\d(?!\d)|default(?=\s|$)(?!\s+values?\b))"
@@ -117,7 +138,15 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
     return sections
 
 
-_RESPONSE_PARTS = {Kind.PATH, Kind.QUERY, Kind.HEADER, Kind.COOKIE, Kind.BODY, Kind.PARAMS, Kind.AUTH}
+_RESPONSE_PARTS = {
+    Kind.PATH,
+    Kind.QUERY,
+    Kind.HEADER,
+    Kind.COOKIE,
+    Kind.BODY,
+    Kind.PARAMS,
+    Kind.AUTH,
+}
 
 
 def _is_content(kind: Kind, current: Kind) -> bool:

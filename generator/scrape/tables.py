@@ -10,7 +10,17 @@ from generator.scrape.fields import Field
 
 _SEPARATOR = re.compile(r"^\|?\s*:?-{2,}")
 _COLUMNS = {
-    "name": ("name", "parameter", "param", "field", "key", "property", "attribute", "参数名", "名称"),
+    "name": (
+        "name",
+        "parameter",
+        "param",
+        "field",
+        "key",
+        "property",
+        "attribute",
+        "参数名",
+        "名称",
+    ),
     "type": ("type", "类型", "data type"),
     "required": ("required", "必需", "必填", "是否必须", "mandatory"),
     "description": ("description", "说明", "描述", "details", "notes"),

@@ -15,18 +15,57 @@ from dataclasses import dataclass
 from generator.model import Schema
 
 _ALIASES = {
-    "string": "string", "str": "string", "uuid": "string", "date": "string",
-    "datetime": "string", "date-time": "string", "url": "string", "uri": "string",
-    "integer": "integer", "int": "integer", "int32": "integer", "int64": "integer",
-    "long": "integer", "timestamp": "integer", "number": "number", "float": "number",
-    "double": "number", "decimal": "number", "boolean": "boolean", "bool": "boolean",
-    "object": "object", "dict": "object", "map": "object", "array": "array", "list": "array",
-    "null": "null", "file": "string", "binary": "string", "any": "any",
-    "oneof": "oneOf", "anyof": "anyOf", "allof": "allOf",
-}  # fmt: skip
+    "string": "string",
+    "str": "string",
+    "uuid": "string",
+    "date": "string",
+    "datetime": "string",
+    "date-time": "string",
+    "url": "string",
+    "uri": "string",
+    "integer": "integer",
+    "int": "integer",
+    "int32": "integer",
+    "int64": "integer",
+    "long": "integer",
+    "timestamp": "integer",
+    "number": "number",
+    "float": "number",
+    "double": "number",
+    "decimal": "number",
+    "boolean": "boolean",
+    "bool": "boolean",
+    "object": "object",
+    "dict": "object",
+    "map": "object",
+    "array": "array",
+    "list": "array",
+    "null": "null",
+    "file": "string",
+    "binary": "string",
+    "any": "any",
+    "oneof": "oneOf",
+    "anyof": "anyOf",
+    "allof": "allOf",
+}
 UNIONS = ("oneOf", "anyOf", "allOf")
-_FORMATS = {"uuid", "date", "date-time", "datetime", "uri", "url", "binary", "int32", "int64",
-            "float", "double", "email", "byte", "password", "file"}  # fmt: skip
+_FORMATS = {
+    "uuid",
+    "date",
+    "date-time",
+    "datetime",
+    "uri",
+    "url",
+    "binary",
+    "int32",
+    "int64",
+    "float",
+    "double",
+    "email",
+    "byte",
+    "password",
+    "file",
+}
 _COUNT = re.compile(r"\s*\{\s*(\d+)\s*\}\s*$")
 _GENERIC = re.compile(r"^([a-z]+)\s*[<(]\s*([^<>()]+?)\s*[>)]$")
 _ARRAY_OF = re.compile(r"^(?:array|list)\s*\[\s*(.+?)\s*\]$|^(?:array|list) of (\w+?)s?$")
@@ -69,8 +108,10 @@ class TypeExpr:
 
     @property
     def nested_count(self) -> int | None:
-        return self.child_count if self.child_count is not None else (
-            self.items.nested_count if self.items else None
+        return (
+            self.child_count
+            if self.child_count is not None
+            else (self.items.nested_count if self.items else None)
         )
 
 
@@ -131,7 +172,7 @@ def _parse_single(text: str) -> TypeExpr | None:
     base = _ALIASES.get(text)
     if base is None:
         return None
-    fmt = text if text in _FORMATS and text not in ("float", "double") or text == "file" else None
+    fmt = text if (text in _FORMATS and text not in ("float", "double")) or text == "file" else None
     return TypeExpr((base,), format=_format_name(fmt), child_count=count)
 
 

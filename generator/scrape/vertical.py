@@ -7,7 +7,13 @@ from collections.abc import Callable, Sequence
 
 from generator.model import Line, Operation, Page, PageResult
 from generator.problems import Problems
-from generator.scrape.assemble import FieldParser, Reader, apply_curl, apply_sections, vertical_reader
+from generator.scrape.assemble import (
+    FieldParser,
+    Reader,
+    apply_curl,
+    apply_sections,
+    vertical_reader,
+)
 from generator.scrape.header import OpHeader, find_headers, title_before
 from generator.scrape.samples import curl_at, find_curls, json_block_at
 from generator.scrape.sections import Section, split_sections

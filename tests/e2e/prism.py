@@ -37,8 +37,10 @@ def prism(spec: Path, *, timeout: float = 120.0) -> Iterator[str]:
     with tempfile.TemporaryFile("w+") as log:
         process = subprocess.Popen(
             [str(PRISM), "mock", "-h", "127.0.0.1", "-p", str(port), "--errors", str(spec)],
-            stdout=log, stderr=subprocess.STDOUT, text=True,
-        )  # fmt: skip
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         try:
             _wait(f"http://127.0.0.1:{port}", process, log, timeout)
             yield f"http://127.0.0.1:{port}"

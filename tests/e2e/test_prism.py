@@ -6,6 +6,7 @@ the scraped contract (path, method, parameters, body, auth, headers) is the real
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import sys
 from collections.abc import Iterator
@@ -54,8 +55,6 @@ def test_v2_list_create_retrieve(v2_server: str) -> None:
 
 
 def test_v2_async_client(v2_server: str) -> None:
-    import asyncio
-
     sdk = _sdk("openai-assistants-v2", "openai_assistants_v2")
 
     async def run() -> int:
@@ -73,9 +72,11 @@ def test_v1_list_create_retrieve(v1_server: str) -> None:
         listed = client.assistants.list(order="desc", limit="20")
         assert listed.object == "list"
         created = client.assistants.create(
-            instructions="You are a personal math tutor.", name="Math Tutor",
-            tools=[{"type": "code_interpreter"}], model="gpt-4-turbo",
-        )  # fmt: skip
+            instructions="You are a personal math tutor.",
+            name="Math Tutor",
+            tools=[{"type": "code_interpreter"}],
+            model="gpt-4-turbo",
+        )
         assert created.object == "assistant"
         assert client.assistants.retrieve("asst_abc123").id
 

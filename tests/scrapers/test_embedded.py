@@ -1,4 +1,4 @@
-"""The embedded family: pages written in its shape, scored fact by fact against their expectations."""
+"""The embedded family: pages in its shape, scored fact by fact against their expectations."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The generic family: pages written in its shape, scored fact by fact against their expectations."""
+"""The generic family: pages in its shape, scored fact by fact against their expectations."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The html family: pages written in its shape, scored fact by fact against their expectations."""
+"""The html family: pages in its shape, scored fact by fact against their expectations."""
 
 from __future__ import annotations
 

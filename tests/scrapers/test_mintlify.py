@@ -1,4 +1,4 @@
-"""The mintlify family: pages written in its shape, scored fact by fact against their expectations."""
+"""The mintlify family: pages in its shape, scored fact by fact against their expectations."""
 
 from __future__ import annotations
 
