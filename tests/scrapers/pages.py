@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 from generator.api import scrape
 from generator.load import load_page
@@ -50,3 +53,30 @@ def explain(result: Score) -> str:
     lines += [f"  missing {fact}" for fact in result.missing[:30]]
     lines += [f"  extra   {fact}" for fact in result.extra[:30]]
     return "\n".join(lines)
+
+
+Test = Callable[..., None]
+
+
+def family_tests(family: str, *, detected: str | None, floor: float) -> tuple[Test, Test, Test]:
+    """The three tests every family module runs over `tests/pages/<family>/`.
+
+    Each page scrapes to F1 >= `floor` against its expectation, and (when `detected` is
+    given) is claimed by that family's detector.
+    """
+    found = cases(family)
+
+    def test_there_are_enough_pages() -> None:
+        assert len(found) >= 4
+
+    @pytest.mark.parametrize("case", found, ids=lambda c: c.id)
+    def test_page_is_scraped_faithfully(case: Case) -> None:
+        result = score_case(case)
+        assert result.f1 >= floor, explain(result)
+
+    @pytest.mark.skipif(detected is None, reason="pages of several families")
+    @pytest.mark.parametrize("case", found, ids=lambda c: c.id)
+    def test_family_is_detected(case: Case) -> None:
+        assert detected_family(case.page) == detected
+
+    return test_there_are_enough_pages, test_page_is_scraped_faithfully, test_family_is_detected

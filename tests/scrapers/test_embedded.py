@@ -1,27 +1,7 @@
 """The embedded family: pages in its shape, scored fact by fact against their expectations."""
 
-from __future__ import annotations
+from tests.scrapers.pages import family_tests
 
-import pytest
-
-from tests.scrapers.pages import Case, cases, detected_family, explain, score_case
-
-CASES = cases("embedded")
-FAMILY: str | None = None
-FLOOR = 0.9
-
-
-def test_there_are_enough_pages() -> None:
-    assert len(CASES) >= 4
-
-
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
-def test_page_is_scraped_faithfully(case: Case) -> None:
-    result = score_case(case)
-    assert result.f1 >= FLOOR, explain(result)
-
-
-@pytest.mark.skipif(FAMILY is None, reason="pages of several families")
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
-def test_family_is_detected(case: Case) -> None:
-    assert detected_family(case.page) == FAMILY
+test_there_are_enough_pages, test_page_is_scraped_faithfully, test_family_is_detected = (
+    family_tests("embedded", detected=None, floor=0.95)
+)
