@@ -14,7 +14,7 @@ import re
 from generator.model import Page, PageResult
 from generator.problems import Problems
 from generator.scrape.bullets import parse_bullets
-from generator.scrape.vertical import marker_hits, scrape_vertical
+from generator.scrape.vertical import scrape_vertical, strong_weak_score
 
 NAME = "bump"
 _TYPE = r"(?:array|string|integer|number|boolean|object|null)\b"
@@ -38,10 +38,7 @@ _WEAK: list[str | re.Pattern[str]] = [
 
 def score(page: Page) -> float:
     """Bump.sh's own marks decide; section headings any platform uses only add to them."""
-    strong = marker_hits(page, _STRONG)
-    if not strong:
-        return 0.0
-    return min(1.0, (strong + marker_hits(page, _WEAK) / 2) / 3)
+    return strong_weak_score(page, _STRONG, _WEAK)
 
 
 def scrape(page: Page, problems: Problems) -> PageResult:

@@ -16,13 +16,10 @@ from generator.scrape.assemble import attach_response_example, split_content
 from generator.scrape.blocks import parse_blocks
 from generator.scrape.fields import join_prose
 from generator.scrape.sections import Kind, Section
-from generator.scrape.vertical import marker_score, scrape_vertical
+from generator.scrape.vertical import scrape_vertical, strong_weak_score
 
 NAME = "mintlify"
-_MARKERS: list[str | re.Pattern[str]] = [
-    "Authorizations",
-    "Query Parameters",
-    "Path Parameters",
+_STRONG: list[str | re.Pattern[str]] = [
     "Available options:",
     "Ask AI",
     "Was this page helpful?",
@@ -31,13 +28,20 @@ _MARKERS: list[str | re.Pattern[str]] = [
     re.compile(r"^\d{3} - [\w.+-]+/[\w.+-]+$"),
     re.compile(r"^- (GET|POST|PUT|PATCH|DEL)[A-Z][a-z]"),
     re.compile(r"^/$"),
+    re.compile(r"^Required range: "),
+    re.compile(r"^Maximum (?:array )?length: \d"),
+]
+_WEAK: list[str | re.Pattern[str]] = [
+    "Authorizations",
+    "Query Parameters",
+    "Path Parameters",
     re.compile(r"^(?:object|string|integer)\[\]$"),
 ]
 _TEMPLATE = re.compile(r"\{([^}]+)\}")
 
 
 def score(page: Page) -> float:
-    return marker_score(page, _MARKERS, needed=3)
+    return strong_weak_score(page, _STRONG, _WEAK)
 
 
 def scrape(page: Page, problems: Problems) -> PageResult:

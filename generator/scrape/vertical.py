@@ -42,6 +42,20 @@ def marker_score(page: Page, markers: Sequence[str | re.Pattern[str]], *, needed
     return min(1.0, marker_hits(page, markers) / needed)
 
 
+def strong_weak_score(
+    page: Page,
+    strong: Sequence[str | re.Pattern[str]],
+    weak: Sequence[str | re.Pattern[str]],
+    *,
+    needed: int = 3,
+) -> float:
+    """A platform's own marks decide; headings any platform uses only add half a mark each."""
+    hits = marker_hits(page, strong)
+    if not hits:
+        return 0.0
+    return min(1.0, (hits + marker_hits(page, weak) / 2) / needed)
+
+
 def scrape_vertical(
     page: Page,
     problems: Problems,
