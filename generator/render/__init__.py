@@ -6,6 +6,9 @@ caller's job (STYLE.md point 3).
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.context
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,25 +17,80 @@ from generator.render.build_view import build_view
 from generator.render.environment import environment
 from generator.render.formatting import format_python
 from generator.render.models import class_names, models_source
+from generator.render.names import identifier
 from generator.render.spec import prepare
 from generator.render.view import Resource, SdkView
 
 RUNTIME = ("_types.py", "_exceptions.py", "_models.py", "_base_client.py", "pagination.py")
 
 
+PARALLEL_MIN_SCHEMAS = 50
+"""Below this many schemas a worker process costs more than it saves."""
+
+
 def generate(
     document: dict[str, Any], *, package: str, templates: Path | None = None
 ) -> dict[Path, str]:
+    """Every file of the SDK for `document`, formatted, keyed by path relative to the output.
+
+    The models (datamodel-code-generator, the slow part) are made in a worker process while
+    the rest renders, on the class names the components predict; if the models turn out to
+    name classes otherwise, the rest is rendered again with the real names.
+    """
     doc = prepare(document)
+    schemas = set((doc.get("components") or {}).get("schemas") or {})
+    pkg = identifier(package)
+    if len(schemas) < PARALLEL_MIN_SCHEMAS:
+        source = formatted_models(doc, pkg)
+        return _assemble(doc, pkg, source, _render_rest(doc, pkg, schemas, templates), templates)
+    with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as pool:
+        future = pool.submit(formatted_models, doc, pkg)
+        files = _render_rest(doc, pkg, schemas, templates)
+        source = future.result()
+    return _assemble(doc, pkg, source, files, templates)
+
+
+def formatted_models(doc: dict[str, Any], package: str) -> str:
+    """The models module, formatted (runs in a worker process for large specs)."""
+    path = Path(package) / "types" / "_models.py"
     source = models_source(doc, package=package)
+    return format_python({path: source}, bulk=frozenset({path}))[path]
+
+
+def _render_rest(
+    doc: dict[str, Any], package: str, models: set[str], templates: Path | None
+) -> dict[Path, str]:
+    view = build_view(doc, package=package, models=models)
+    return format_python(_render(view, templates))
+
+
+def _assemble(
+    doc: dict[str, Any],
+    package: str,
+    source: str,
+    files: dict[Path, str],
+    templates: Path | None,
+) -> dict[Path, str]:
     classes = class_names(source)
+    predicted = set((doc.get("components") or {}).get("schemas") or {})
+    if not predicted <= set(classes):
+        files = _render_rest(doc, package, predicted & set(classes), templates)
     view = build_view(doc, package=package, models=set(classes))
-    files = _render(view, classes, templates)
-    files[Path(view.package) / "types" / "_models.py"] = source
-    return format_python(files)
+    pkg = Path(view.package)
+    env = environment(templates)
+    types_init = env.get_template("sdk/package/types__init__.py.jinja")
+    init = {pkg / "types" / "__init__.py": types_init.render(view=view, classes=classes)}
+    files.update(format_python(init))
+    files[pkg / "types" / "_models.py"] = source
+    return files
 
 
-def _render(view: SdkView, classes: list[str], templates: Path | None) -> dict[Path, str]:
+def _context() -> multiprocessing.context.BaseContext | None:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork") if "fork" in methods else None
+
+
+def _render(view: SdkView, templates: Path | None) -> dict[Path, str]:
     env = environment(templates)
     pkg = Path(view.package)
     files: dict[Path, str] = {}
@@ -49,8 +107,9 @@ def _render(view: SdkView, classes: list[str], templates: Path | None) -> dict[P
             error_base="APIError",
         )
     render("sdk/package/__init__.py.jinja", pkg / "__init__.py")
-    render("sdk/package/_client.py.jinja", pkg / "_client.py")
-    render("sdk/package/types__init__.py.jinja", pkg / "types" / "__init__.py", classes=classes)
+    render(
+        "sdk/package/_client.py.jinja", pkg / "_client.py", credentials_doc=_credentials_doc(view)
+    )
     names = [n for r in view.resources for n in (r.class_name, f"Async{r.class_name}")]
     render(
         "sdk/package/resources/__init__.py.jinja",
@@ -71,6 +130,13 @@ def _render(view: SdkView, classes: list[str], templates: Path | None) -> dict[P
     render("sdk/package/README.md.jinja", Path("README.md"))
     render("sdk/package/api.md.jinja", Path("api.md"))
     return files
+
+
+def _credentials_doc(view: SdkView) -> str:
+    if not view.auth:
+        return ""
+    lines = [f"``{a.param}`` from ``{a.env_var}``." for a in view.auth]
+    return "\n\nCredentials not passed are read from the environment:\n" + "\n".join(lines)
 
 
 def _models_of(resource: Resource) -> list[str]:

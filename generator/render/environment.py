@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
-from generator.render.names import comment, docstring, pystr, tomlstr
+from generator.render.names import comment, docstring, docstring_block, pystr, tomlstr
 
 
 def templates_dir() -> Path:
@@ -37,6 +37,7 @@ def environment(override: Path | None = None) -> Environment:
     )
     env.filters["pystr"] = pystr
     env.filters["docstring"] = docstring
+    env.filters["docstring_block"] = docstring_block
     env.filters["comment"] = comment
     env.filters["tomlstr"] = tomlstr
     return env

@@ -115,8 +115,17 @@ def unique(name: str, taken: set[str]) -> str:
 
 
 def pystr(text: object) -> str:
-    """A Python string literal for any text (quotes, backslashes, NUL, newlines escaped)."""
-    return repr(str(text))
+    """A Python string literal for any text (quotes, backslashes, NUL, newlines escaped).
+
+    Python's `repr` does the escaping; the quotes are then chosen as black chooses them
+    (double, unless that needs more escapes), so that output is black-stable as written.
+    """
+    value = str(text)
+    literal = repr(value)
+    if literal.startswith("'") and value.count('"') <= value.count("'"):
+        body = literal[1:-1].replace("\\'", "'").replace('"', '\\"')
+        return f'"{body}"'
+    return literal
 
 
 def tomlstr(text: object) -> str:
@@ -136,7 +145,15 @@ def docstring(text: object, *, indent: str = "") -> str:
     if cleaned.endswith('"'):
         cleaned = cleaned[:-1] + '\\"'
     lines = [line.rstrip() for line in cleaned.split("\n")]
-    return ("\n" + indent).join(lines)
+    return "\n".join(lines[:1] + [indent + line if line else "" for line in lines[1:]])
+
+
+def docstring_block(text: object, *, indent: str, width: int = 100) -> str:
+    """A whole docstring literal laid out as black lays it out (one line when it fits)."""
+    body = docstring(text, indent=indent)
+    if "\n" not in body and len(indent) + len(body) + 6 <= width:
+        return f'"""{body}"""'
+    return f'"""{body}\n{indent}"""'
 
 
 def comment(text: object) -> str:
