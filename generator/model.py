@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 Json = Any
@@ -65,6 +66,11 @@ class Page:
 
     def span(self, start: int, end: int) -> Span:
         return Span(self.path, start, end)
+
+    @cached_property
+    def text(self) -> str:
+        """All lines joined (for fast searches such as family detection)."""
+        return "\n".join(line.text for line in self.lines)
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -11,6 +12,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 class BinaryContent(ValueError):
@@ -48,5 +52,4 @@ def _control_ratio(text: str) -> float:
     sample = text[:8192]
     if not sample:
         return 0.0
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    return controls / len(sample)
+    return len(_CONTROLS.findall(sample)) / len(sample)

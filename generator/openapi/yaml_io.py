@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent
+from yaml.nodes import Node
 
 
 class SpecError(ValueError):
@@ -39,12 +43,41 @@ def load_spec_text(text: str, name: str = "<spec>") -> Any:
         except ValueError:
             pass
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    paused = gc.isenabled()
+    gc.disable()  # a spec is a large acyclic tree: collecting while building it halves speed
     try:
-        return yaml.load(text, Loader=loader)
+        try:
+            return yaml.load(text, Loader=loader)
+        except yaml.composer.ComposerError as exc:
+            if "duplicate anchor" not in str(exc):
+                raise
+            return yaml.load(text, Loader=_TolerantLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
         raise SpecError(f"{name}:{line}: error: not valid YAML or JSON ({_problem(exc)})") from exc
+    finally:
+        if paused:
+            gc.enable()
+
+
+class _TolerantLoader(Composer, yaml.CSafeLoader):
+    """A loader that lets an anchor be defined again, the latest one winning (YAML 1.2).
+
+    PyYAML stops at a second `&name` ("found duplicate anchor"); the official
+    assistants-v1 spec has such anchors. Only used after the fast loader refused.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        yaml.CSafeLoader.__init__(self, stream)
+        Composer.__init__(self)
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        if not self.check_event(AliasEvent):
+            anchor = getattr(self.peek_event(), "anchor", None)
+            if anchor is not None:
+                self.anchors.pop(anchor, None)
+        return super().compose_node(parent, index)
 
 
 def load_spec_file(path: Path) -> Any:

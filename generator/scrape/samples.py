@@ -144,6 +144,8 @@ def find_curls(lines: Sequence[Line], start: int = 0, end: int | None = None) ->
 
 def curl_at(lines: Sequence[Line], i: int, stop: int | None = None) -> tuple[Curl | None, int]:
     """The curl command starting on `lines[i]` and the index after it (`(None, i)` if none)."""
+    if "curl" not in lines[i].text:
+        return None, i
     match = _CURL_START.search(" " + lines[i].text)
     if match is None:
         return None, i
@@ -155,10 +157,13 @@ def curl_at(lines: Sequence[Line], i: int, stop: int | None = None) -> tuple[Cur
 
 
 def _gather(lines: Sequence[Line], i: int, stop: int, offset: int) -> tuple[str, int]:
+    """The curl command's lines: while a line ends in `\\` or a quote is still open."""
     parts = [lines[i].text[max(offset, 0) :]]
+    quote = _open_quote(parts[0], None)
     i += 1
-    while i < stop and (_continues(parts[-1]) or _unbalanced("\n".join(parts))):
+    while i < stop and (quote is not None or _continues(parts[-1])):
         parts.append(lines[i].text)
+        quote = _open_quote(lines[i].text, quote)
         i += 1
     return "\n".join(parts), i
 
@@ -167,12 +172,21 @@ def _continues(line: str) -> bool:
     return line.rstrip().endswith("\\")
 
 
-def _unbalanced(text: str) -> bool:
-    try:
-        shlex.split(text.replace("\\\n", " "))
-    except ValueError:
-        return True
-    return False
+def _open_quote(line: str, quote: str | None) -> str | None:
+    """The shell quote still open after `line`, given the one open before it (POSIX rules)."""
+    escaped = False
+    for ch in line:
+        if escaped:
+            escaped = False
+        elif quote == "'":
+            quote = None if ch == "'" else quote
+        elif ch == "\\":
+            escaped = True
+        elif quote == '"':
+            quote = None if ch == '"' else quote
+        elif ch in "'\"":
+            quote = ch
+    return quote
 
 
 def parse_curl(text: str) -> Curl | None:

@@ -107,8 +107,13 @@ class Status:
     media_type: str | None
 
 
+_LONGEST_HEADING = 80
+
+
 def heading_kind(lines: Sequence[Line], i: int) -> tuple[Kind, re.Match[str]] | None:
     text = lines[i].text.strip().strip("#*: ").strip()
+    if not text or len(text) > _LONGEST_HEADING:
+        return None
     for kind, pattern in _HEADINGS:
         match = pattern.match(text)
         if match is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.model import Schema
 
@@ -115,6 +116,7 @@ class TypeExpr:
         )
 
 
+@lru_cache(maxsize=8192)
 def parse_type(text: str) -> TypeExpr | None:
     """Parse a whole type expression; None when `text` is not one."""
     text = text.strip().rstrip(",")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import cache
 
 from generator.model import Line, Operation, Page, PageResult
 from generator.problems import Problems
@@ -26,15 +27,20 @@ def nonblank(lines: Sequence[Line]) -> list[Line]:
 
 
 def marker_hits(page: Page, markers: Sequence[str | re.Pattern[str]]) -> int:
-    """How many distinct markers (substrings or patterns) a page shows."""
+    """How many distinct markers (substrings, or patterns matched per line) a page shows."""
     hits = 0
     for marker in markers:
         if isinstance(marker, str):
-            found = any(marker in line.text for line in page.lines)
+            hits += marker in page.text
         else:
-            found = any(marker.search(line.text) for line in page.lines)
-        hits += found
+            hits += _line_search(marker).search(page.text) is not None
     return hits
+
+
+@cache
+def _line_search(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` made to match within any one line of a joined page text."""
+    return re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
 
 
 def marker_score(page: Page, markers: Sequence[str | re.Pattern[str]], *, needed: int) -> float:
