@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.load import collect_pages, load_page
+from generator.batch import scrape_many
+from generator.cache import Cache
+from generator.load import collect_pages
 from generator.model import ApiModel, PageResult
 from generator.normalize import build_model
 from generator.openapi.emit import to_document
 from generator.problems import Problem, Problems
-from generator.scrape import scrape_page
 
 
 @dataclass(frozen=True)
@@ -35,20 +36,26 @@ class ScrapeResult:
 
 
 def scrape(
-    paths: Sequence[Path | str], *, title: str | None = None, base: Path | None = None
+    paths: Sequence[Path | str],
+    *,
+    title: str | None = None,
+    base: Path | None = None,
+    cache: Cache | None = None,
 ) -> ScrapeResult:
     """Scrape pages (files or folders) into one OpenAPI 3.1 document.
 
     Provenance (`x-source`, problem lines) names files relative to `base` (default: the
-    working folder) so that output does not depend on where the project lives.
+    working folder) so that output does not depend on where the project lives. With a
+    `cache`, pages whose bytes did not change are not scraped again.
     """
     problems = Problems()
     files = collect_pages([Path(p) for p in paths])
+    jobs = [(file, source_label(file, base or Path.cwd())) for file in files]
     results: list[PageResult] = []
-    for file in files:
-        page = load_page(file, problems, label=source_label(file, base or Path.cwd()))
-        if page is not None:
-            results.append(scrape_page(page, problems))
+    for result, found in scrape_many(jobs, cache=cache):
+        problems.items.extend(found)
+        if result is not None:
+            results.append(result)
     model = build_model(results, problems, title=title or _folder_title(paths))
     return ScrapeResult(model, to_document(model), problems.sorted(), len(files))
 

@@ -6,12 +6,15 @@ when every API built, so a failed build leaves the previous `generated/` as it w
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.api import scrape
+from generator.cache import FOLDER, Cache
 from generator.config import Project
 from generator.openapi.yaml_io import dump_yaml
 from generator.problems import Problem
@@ -28,21 +31,41 @@ class BuildResult:
     """APIs that gave no operation at all."""
 
 
-def render_project(project: Project) -> BuildResult:
-    """Everything `build` writes, in memory (paths relative to the output folder)."""
+def render_project(project: Project, *, cache: Cache | None = None) -> BuildResult:
+    """Everything `build` writes, in memory (paths relative to the output folder).
+
+    With a `cache`, unchanged pages are not scraped again and an API whose document did not
+    change is not rendered again.
+    """
     files: dict[Path, str] = {}
     problems: list[Problem] = []
     failed: list[str] = []
     for api in project.apis:
-        result = scrape([project.input_dir / api], title=api, base=project.root)
+        result = scrape([project.input_dir / api], title=api, base=project.root, cache=cache)
         problems.extend(result.problems)
         if not result.operation_count:
             failed.append(api)
             continue
-        files[Path(api) / "openapi.yaml"] = dump_yaml(result.document)
-        sdk = generate(result.document, package=identifier(api))
-        files.update({Path(api) / path: text for path, text in sdk.items()})
+        files.update(api_files(api, result.document, cache=cache))
     return BuildResult(files, problems, failed)
+
+
+def api_files(api: str, document: dict[str, Any], *, cache: Cache | None) -> dict[Path, str]:
+    """The spec and SDK files of one API (from the cache when its document is unchanged)."""
+    key = cache.key(api, json.dumps(document, sort_keys=True, default=str)) if cache else ""
+    found = cache.load("api", key) if cache is not None else None
+    if isinstance(found, dict):
+        return found
+    files = {Path(api) / "openapi.yaml": dump_yaml(document)}
+    sdk = generate(document, package=identifier(api), cache=cache)
+    files.update({Path(api) / path: text for path, text in sdk.items()})
+    if cache is not None:
+        cache.store("api", key, files)
+    return files
+
+
+def project_cache(project: Project, *, readonly: bool = False) -> Cache:
+    return Cache(project.root / FOLDER, readonly=readonly)
 
 
 _IGNORED_PARTS = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", "build"}
@@ -73,7 +96,12 @@ def stale_files(files: dict[Path, str], target: Path) -> list[str]:
 
 
 def write_tree(files: dict[Path, str], target: Path) -> None:
-    """Replace `target` with exactly `files`, through a temporary sibling and a rename."""
+    """Replace `target` with exactly `files`, through a temporary sibling and a rename.
+
+    Nothing is written when `target` already holds exactly `files`.
+    """
+    if target.is_dir() and not stale_files(files, target):
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:

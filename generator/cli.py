@@ -11,6 +11,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+CACHE_FOLDER = ".docs2sdk-cache"
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -32,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     ):
         command = commands.add_parser(name, help=text)
         command.add_argument("--root", type=Path, default=Path("."), help="project folder")
+        command.add_argument(
+            "--no-cache", action="store_true", help=f"ignore the {CACHE_FOLDER}/ folder"
+        )
     return parser
 
 
@@ -95,7 +100,7 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator.build import render_project, stale_files, write_tree
+    from generator.build import project_cache, render_project, stale_files, write_tree
     from generator.config import ConfigError, load_project
 
     try:
@@ -103,7 +108,8 @@ def _build(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"docs2sdk: error: {exc}", file=sys.stderr)
         return 2
-    result = render_project(project)
+    cache = None if args.no_cache else project_cache(project, readonly=args.command == "check")
+    result = render_project(project, cache=cache)
     for problem in result.problems:
         print(problem, file=sys.stderr)
     if result.failed:

@@ -6,6 +6,7 @@ caller's job (STYLE.md point 3).
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import multiprocessing.context
 from concurrent.futures import ProcessPoolExecutor
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.cache import Cache
 from generator.render.build_view import build_view
 from generator.render.environment import environment
 from generator.render.formatting import format_python
@@ -29,7 +31,11 @@ PARALLEL_MIN_SCHEMAS = 50
 
 
 def generate(
-    document: dict[str, Any], *, package: str, templates: Path | None = None
+    document: dict[str, Any],
+    *,
+    package: str,
+    templates: Path | None = None,
+    cache: Cache | None = None,
 ) -> dict[Path, str]:
     """Every file of the SDK for `document`, formatted, keyed by path relative to the output.
 
@@ -40,47 +46,59 @@ def generate(
     doc = prepare(document)
     schemas = set((doc.get("components") or {}).get("schemas") or {})
     pkg = identifier(package)
-    if len(schemas) < PARALLEL_MIN_SCHEMAS:
-        source = formatted_models(doc, pkg)
-        return _assemble(doc, pkg, source, _render_rest(doc, pkg, schemas, templates), templates)
+    work = _Work(pkg, templates, cache)
+    cached = cache.load("models", _models_key(doc, work)) if cache is not None else None
+    if isinstance(cached, str) or len(schemas) < PARALLEL_MIN_SCHEMAS:
+        source = cached if isinstance(cached, str) else formatted_models(doc, pkg, cache)
+        return _assemble(doc, source, _render_rest(doc, schemas, work), work)
     with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as pool:
-        future = pool.submit(formatted_models, doc, pkg)
-        files = _render_rest(doc, pkg, schemas, templates)
+        future = pool.submit(formatted_models, doc, pkg, cache)
+        files = _render_rest(doc, schemas, work)
         source = future.result()
-    return _assemble(doc, pkg, source, files, templates)
+    return _assemble(doc, source, files, work)
 
 
-def formatted_models(doc: dict[str, Any], package: str) -> str:
+@dataclass(frozen=True)
+class _Work:
+    package: str
+    templates: Path | None
+    cache: Cache | None
+
+
+def _models_key(doc: dict[str, Any], work: _Work) -> str:
+    assert work.cache is not None
+    schemas = (doc.get("components") or {}).get("schemas") or {}
+    return work.cache.key(work.package, json.dumps(schemas, sort_keys=True, default=str))
+
+
+def formatted_models(doc: dict[str, Any], package: str, cache: Cache | None = None) -> str:
     """The models module, formatted (runs in a worker process for large specs)."""
     path = Path(package) / "types" / "_models.py"
     source = models_source(doc, package=package)
-    return format_python({path: source}, bulk=frozenset({path}))[path]
+    text = format_python({path: source}, bulk=frozenset({path}))[path]
+    if cache is not None:
+        cache.store("models", _models_key(doc, _Work(package, None, cache)), text)
+    return text
 
 
-def _render_rest(
-    doc: dict[str, Any], package: str, models: set[str], templates: Path | None
-) -> dict[Path, str]:
-    view = build_view(doc, package=package, models=models)
-    return format_python(_render(view, templates))
+def _render_rest(doc: dict[str, Any], models: set[str], work: _Work) -> dict[Path, str]:
+    view = build_view(doc, package=work.package, models=models)
+    return format_python(_render(view, work.templates), cache=work.cache)
 
 
 def _assemble(
-    doc: dict[str, Any],
-    package: str,
-    source: str,
-    files: dict[Path, str],
-    templates: Path | None,
+    doc: dict[str, Any], source: str, files: dict[Path, str], work: _Work
 ) -> dict[Path, str]:
     classes = class_names(source)
     predicted = set((doc.get("components") or {}).get("schemas") or {})
     if not predicted <= set(classes):
-        files = _render_rest(doc, package, predicted & set(classes), templates)
-    view = build_view(doc, package=package, models=set(classes))
+        files = _render_rest(doc, predicted & set(classes), work)
+    view = build_view(doc, package=work.package, models=set(classes))
     pkg = Path(view.package)
-    env = environment(templates)
+    env = environment(work.templates)
     types_init = env.get_template("sdk/package/types__init__.py.jinja")
     init = {pkg / "types" / "__init__.py": types_init.render(view=view, classes=classes)}
-    files.update(format_python(init))
+    files.update(format_python(init, cache=work.cache))
     files[pkg / "types" / "_models.py"] = source
     return files
 

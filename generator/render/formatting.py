@@ -17,19 +17,26 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import black
 from black.mode import TargetVersion
 from black.parsing import InvalidInput
+
+if TYPE_CHECKING:
+    from generator.cache import Cache
 
 LINE_LENGTH = 100
 MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=LINE_LENGTH)
 
 
 def format_python(
-    files: dict[Path, str], *, bulk: frozenset[Path] = frozenset()
+    files: dict[Path, str], *, bulk: frozenset[Path] = frozenset(), cache: Cache | None = None
 ) -> dict[Path, str]:
-    """Every `.py` file in black's style; `bulk` files (machine-made, large) go to ruff."""
+    """Every `.py` file in black's style; `bulk` files (machine-made, large) go to ruff.
+
+    With a `cache`, a text black already formatted is not formatted again.
+    """
     out: dict[Path, str] = {}
     for path, text in files.items():
         if path.suffix != ".py":
@@ -37,10 +44,21 @@ def format_python(
         elif path in bulk:
             out[path] = ruff_format(text) or black_format(path, text)
         elif needs_black(text):
-            out[path] = black_format(path, text)
+            out[path] = _cached_black(path, text, cache)
         else:
             out[path] = text.rstrip("\n") + "\n"
     return out
+
+
+def _cached_black(path: Path, text: str, cache: Cache | None) -> str:
+    key = cache.key("black", text) if cache is not None else ""
+    found = cache.load("black", key) if cache is not None else None
+    if isinstance(found, str):
+        return found
+    formatted = black_format(path, text)
+    if cache is not None:
+        cache.store("black", key, formatted)
+    return formatted
 
 
 def black_format(path: Path, text: str) -> str:
