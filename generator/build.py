@@ -18,6 +18,7 @@ from generator.cache import FOLDER, Cache
 from generator.config import Project
 from generator.openapi.yaml_io import dump_yaml
 from generator.problems import Problem
+from generator.progress import Progress
 from generator.render import generate
 from generator.render.names import identifier
 
@@ -40,13 +41,16 @@ def render_project(project: Project, *, cache: Cache | None = None) -> BuildResu
     files: dict[Path, str] = {}
     problems: list[Problem] = []
     failed: list[str] = []
+    progress = Progress(len(project.apis))
     for api in project.apis:
+        progress.step(api)
         result = scrape([project.input_dir / api], title=api, base=project.root, cache=cache)
         problems.extend(result.problems)
         if not result.operation_count:
             failed.append(api)
             continue
         files.update(api_files(api, result.document, cache=cache))
+    progress.close()
     return BuildResult(files, problems, failed)
 
 
