@@ -14,11 +14,11 @@ from typing import Any
 
 from generator.batch import scrape_many
 from generator.cache import Cache
-from generator.load import collect_pages
+from generator.load import collect_pages, skipped_files
 from generator.model import ApiModel, PageResult
 from generator.normalize import build_model
 from generator.openapi.emit import to_document
-from generator.problems import Problem, Problems
+from generator.problems import Problem, Problems, printable
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,10 @@ def scrape(
     """
     problems = Problems()
     files = collect_pages([Path(p) for p in paths])
+    for skipped in skipped_files([Path(p) for p in paths]):
+        what = skipped.suffix or "no file extension"
+        label = source_label(skipped, base or Path.cwd())
+        problems.warn(label, 0, f"not a page format docs2sdk reads ({what}); skipped")
     jobs = [(file, source_label(file, base or Path.cwd())) for file in files]
     results: list[PageResult] = []
     for result, found in scrape_many(jobs, cache=cache):
@@ -63,9 +67,10 @@ def scrape(
 def source_label(path: Path, base: Path) -> str:
     """How a page is named in provenance: relative to `base` when inside it."""
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        label = path.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
-        return path.as_posix()
+        label = path.as_posix()
+    return printable(label)
 
 
 def _folder_title(paths: Sequence[Path | str]) -> str | None:

@@ -7,8 +7,6 @@ when every API built, so a failed build leaves the previous `generated/` as it w
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,8 +14,9 @@ from typing import Any
 from generator.api import scrape
 from generator.cache import FOLDER, Cache
 from generator.config import Project
+from generator.diff import diff_documents, to_json, to_markdown
 from generator.openapi.yaml_io import dump_yaml
-from generator.problems import Problem
+from generator.problems import Level, Problem
 from generator.progress import Progress
 from generator.render import generate
 from generator.render.names import identifier
@@ -41,6 +40,7 @@ def render_project(project: Project, *, cache: Cache | None = None) -> BuildResu
     files: dict[Path, str] = {}
     problems: list[Problem] = []
     failed: list[str] = []
+    documents: dict[str, dict[str, Any]] = {}
     progress = Progress(len(project.apis))
     for api in project.apis:
         progress.step(api)
@@ -49,9 +49,28 @@ def render_project(project: Project, *, cache: Cache | None = None) -> BuildResu
         if not result.operation_count:
             failed.append(api)
             continue
+        documents[api] = result.document
         files.update(api_files(api, result.document, cache=cache))
     progress.close()
+    files.update(diff_files(project, documents, problems))
     return BuildResult(files, problems, failed)
+
+
+def diff_files(
+    project: Project, documents: dict[str, dict[str, Any]], problems: list[Problem]
+) -> dict[Path, str]:
+    """`diffs/<old>__<new>.md` and `.json` for each `[tool.docs2sdk] diffs` pair."""
+    files: dict[Path, str] = {}
+    for old, new in project.diffs:
+        missing = [api for api in (old, new) if api not in documents]
+        if missing:
+            message = f"diff {old} -> {new}: {', '.join(missing)} not built (see `apis`)"
+            problems.append(Problem("pyproject.toml", 0, Level.ERROR, message))
+            continue
+        report = diff_documents(documents[old], documents[new], old_label=old, new_label=new)
+        files[Path("diffs") / f"{old}__{new}.md"] = to_markdown(report)
+        files[Path("diffs") / f"{old}__{new}.json"] = to_json(report)
+    return files
 
 
 def api_files(api: str, document: dict[str, Any], *, cache: Cache | None) -> dict[Path, str]:
@@ -70,57 +89,3 @@ def api_files(api: str, document: dict[str, Any], *, cache: Cache | None) -> dic
 
 def project_cache(project: Project, *, readonly: bool = False) -> Cache:
     return Cache(project.root / FOLDER, readonly=readonly)
-
-
-_IGNORED_PARTS = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", "build"}
-
-
-def _ignored(path: Path) -> bool:
-    """Caches and build leftovers that tools write beside generated code."""
-    return (
-        bool(_IGNORED_PARTS & set(path.parts))
-        or path.suffix == ".pyc"
-        or any(part.endswith(".egg-info") for part in path.parts)
-    )
-
-
-def stale_files(files: dict[Path, str], target: Path) -> list[str]:
-    """What differs between `files` and the folder `target`: `+ new`, `- gone`, `~ changed`."""
-    on_disk = (
-        {p.relative_to(target): p for p in target.rglob("*") if p.is_file() and not _ignored(p)}
-        if target.is_dir()
-        else {}
-    )
-    changes = [f"+ {path.as_posix()}" for path in sorted(files) if path not in on_disk]
-    changes += [f"- {path.as_posix()}" for path in sorted(on_disk) if path not in files]
-    for path in sorted(set(files) & set(on_disk)):
-        if on_disk[path].read_bytes() != files[path].encode("utf-8"):
-            changes.append(f"~ {path.as_posix()}")
-    return changes
-
-
-def write_tree(files: dict[Path, str], target: Path) -> None:
-    """Replace `target` with exactly `files`, through a temporary sibling and a rename.
-
-    Nothing is written when `target` already holds exactly `files`.
-    """
-    if target.is_dir() and not stale_files(files, target):
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
-    try:
-        for relative, text in files.items():
-            path = staging / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        backup = target.with_name(f".{target.name}-old")
-        if backup.exists():
-            shutil.rmtree(backup)
-        if target.exists():
-            target.rename(backup)
-        staging.rename(target)
-        if backup.exists():
-            shutil.rmtree(backup)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise

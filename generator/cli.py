@@ -1,12 +1,15 @@
 """The `docs2sdk` command line: argument parsing and exit codes only; work is in `api`.
 
-Exit codes: 0 success (warnings allowed), 1 nothing usable or `--strict` with problems,
-2 usage errors (missing file, unreadable input).
+Exit codes: 0 success (warnings allowed), 1 nothing usable or `--strict` with problems, or
+the output could not be written, 2 usage errors (missing file, unreadable input), 70 a bug
+in docs2sdk (one line on stderr; `DOCS2SDK_DEBUG=1` shows the traceback), 130 interrupted.
+An interrupted or failed run leaves the previous output as it was.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("spec", type=Path, metavar="SPEC")
     generate.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
     generate.add_argument("--package", help="import name (default: from the spec title)")
+    _diff_parser(commands)
     for name, text in (
         ("build", "every API in [tool.docs2sdk] to generated/"),
         ("check", "exit 1 when generated/ is not what build would write"),
@@ -40,20 +44,49 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+EXIT_BUG = 70
+EXIT_INTERRUPTED = 130
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; no exception escapes (the exit code and stderr say what went wrong)."""
     args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        print("docs2sdk: interrupted; output left as it was", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"docs2sdk: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        if os.environ.get("DOCS2SDK_DEBUG"):
+            raise
+        print(
+            f"docs2sdk: internal error: {type(exc).__name__}: {str(exc)[:300]!r} - a bug in "
+            "docs2sdk, not in your pages; DOCS2SDK_DEBUG=1 shows the traceback",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "scrape":
         return _scrape(args)
     if args.command == "generate":
         return _generate(args)
     if args.command in ("build", "check"):
         return _build(args)
+    if args.command == "diff":
+        return _diff(args)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 
 def _scrape(args: argparse.Namespace) -> int:
     from generator.api import scrape
     from generator.openapi.yaml_io import dump_yaml
+    from generator.output import write_file
 
     missing = [p for p in args.paths if not p.exists()]
     if missing:
@@ -70,14 +103,13 @@ def _scrape(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text, encoding="utf-8")
+        write_file(args.output, text)
     return 1 if args.strict and result.problems else 0
 
 
 def _generate(args: argparse.Namespace) -> int:
-    from generator.build import write_tree
     from generator.openapi.yaml_io import SpecError, load_spec_file
+    from generator.output import UnsafeTarget, write_tree
     from generator.render import generate
     from generator.render.names import identifier
 
@@ -92,16 +124,22 @@ def _generate(args: argparse.Namespace) -> int:
     if not isinstance(document, dict) or not isinstance(document.get("paths"), dict):
         print(f"{args.spec}:1: error: not an OpenAPI document (no paths)", file=sys.stderr)
         return 2
-    title = str((document.get("info") or {}).get("title") or args.spec.stem)
+    info = document.get("info")
+    title = str((info.get("title") if isinstance(info, dict) else None) or args.spec.stem)
     files = generate(document, package=identifier(args.package or title))
-    write_tree(files, args.output)
+    try:
+        write_tree(files, args.output)
+    except UnsafeTarget as exc:
+        print(f"docs2sdk: error: {exc}", file=sys.stderr)
+        return 2
     print(f"docs2sdk: wrote {len(files)} files to {args.output}", file=sys.stderr)
     return 0
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator.build import project_cache, render_project, stale_files, write_tree
+    from generator.build import project_cache, render_project
     from generator.config import ConfigError, load_project
+    from generator.output import UnsafeTarget, stale_files, write_tree
 
     try:
         project = load_project(args.root)
@@ -121,9 +159,52 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     if args.command == "check":
         return _report_stale(stale_files(result.files, project.output_dir))
-    write_tree(result.files, project.output_dir)
+    try:
+        write_tree(result.files, project.output_dir)
+    except UnsafeTarget as exc:
+        print(f"docs2sdk: error: {exc}", file=sys.stderr)
+        return 2
     print(f"docs2sdk: built {len(project.apis)} APIs into {project.output_dir}", file=sys.stderr)
     return 0
+
+
+def _diff_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    diff = commands.add_parser(
+        "diff",
+        help="what changed between two API versions, and what of it breaks callers",
+        description="OLD and NEW are OpenAPI/Swagger files or folders of doc pages. Exit 0, "
+        "1 when --fail-on is met, 2 on bad input.",
+    )
+    diff.add_argument("old", type=Path, metavar="OLD")
+    diff.add_argument("new", type=Path, metavar="NEW")
+    diff.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    diff.add_argument(
+        "--fail-on", choices=("breaking", "any"), help="exit 1 on a breaking change, or on any"
+    )
+    diff.add_argument(
+        "--paths",
+        action="append",
+        default=[],
+        metavar="PREFIX",
+        help="only operations under this path prefix (repeatable)",
+    )
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from generator.diff import DiffInputError, diff_documents, load_input, render
+
+    try:
+        old, new = load_input(args.old), load_input(args.new)
+    except DiffInputError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    for problem in [*old.problems, *new.problems]:
+        print(problem, file=sys.stderr)
+    report = diff_documents(
+        old.document, new.document, old_label=old.label, new_label=new.label, paths=args.paths
+    )
+    sys.stdout.write(render(report, args.format))
+    return 1 if report.fails(args.fail_on) else 0
 
 
 def _report_stale(changes: list[str]) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 _API_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 
@@ -38,14 +38,45 @@ def load_project(root: Path) -> Project:
     for name in apis:
         if not _API_NAME.match(name) or name in (".", ".."):
             raise ConfigError(f"{pyproject}: API name {name!r} is not a plain folder name")
+    folded = [name.casefold() for name in apis]
+    if len(set(folded)) != len(folded):
+        raise ConfigError(f"{pyproject}: [tool.docs2sdk] apis names a folder twice (any case)")
     diffs = tuple(_diff_pair(pyproject, item) for item in table.get("diffs", []))
+    input_dir = _folder(pyproject, table, "input")
+    output_dir = _folder(pyproject, table, "output")
+    if input_dir == output_dir or output_dir in input_dir.parents:
+        raise ConfigError(f"{pyproject}: [tool.docs2sdk] output must not hold the input")
     return Project(
         root=root,
         apis=tuple(apis),
-        input_dir=root / str(table.get("input", "input")),
-        output_dir=root / str(table.get("output", "generated")),
+        input_dir=root / input_dir,
+        output_dir=root / output_dir,
         diffs=diffs,
     )
+
+
+_DEFAULT_FOLDERS = {"input": "input", "output": "generated"}
+
+
+def _folder(pyproject: Path, table: dict[str, object], key: str) -> PurePosixPath:
+    """`input`/`output`: a relative folder inside the project, never the project itself
+    (`build` replaces the output folder whole)."""
+    value = table.get(key, _DEFAULT_FOLDERS[key])
+    path = PurePosixPath(value) if isinstance(value, str) else None
+    if (
+        path is None
+        or path.is_absolute()
+        or not path.parts
+        or any(part in ("..", ".") for part in path.parts)
+        or "\\" in str(value)
+        or "\x00" in str(value)
+        or ":" in str(value)
+    ):
+        raise ConfigError(
+            f"{pyproject}: [tool.docs2sdk] {key} must be a folder inside the project, "
+            f"not {value!r}"
+        )
+    return path
 
 
 def _diff_pair(pyproject: Path, item: object) -> tuple[str, str]:

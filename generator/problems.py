@@ -25,7 +25,25 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.level.value}: {self.message}"
+        """One line, whatever the file name or the page text in the message holds."""
+        return f"{printable(self.file)}:{self.line}: {self.level.value}: {printable(self.message)}"
+
+
+def printable(text: str) -> str:
+    """`text` on one line: line breaks and other control characters escaped (`\\n`), lone
+    surrogates (undecodable bytes of a file name) as U+FFFD. Page text and file names are
+    untrusted: a newline in either must not forge a problem line of its own."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if "\ud800" <= ch <= "\udfff":
+            out.append("\ufffd")
+        elif ch.isprintable() or ch == " ":
+            out.append(ch)
+        else:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
 
 
 @dataclass

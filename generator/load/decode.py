@@ -1,4 +1,9 @@
-"""Bytes to text for untrusted pages: BOMs, UTF-16 without BOM, UTF-8, then Latin-1."""
+"""Bytes to text for untrusted pages: BOMs, UTF-16 without BOM, UTF-8, then Windows-1252.
+
+A page that is UTF-8 except for some lines (text pasted from a Latin-1 file) keeps its
+UTF-8 lines and reads only the others as Windows-1252; a few stray NUL bytes do not make
+a page binary (the loader drops them).
+"""
 
 from __future__ import annotations
 
@@ -27,17 +32,27 @@ def decode_bytes(data: bytes) -> str:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
     if b"\x00" in data[:4096]:
-        return _decode_utf16_guess(data)
+        utf16 = _decode_utf16_guess(data)
+        if utf16 is not None:
+            return utf16
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+        text = "".join(_decode_line(line) for line in data.splitlines(keepends=True))
     if _control_ratio(text) > 0.05:
         raise BinaryContent("binary content")
     return text
 
 
-def _decode_utf16_guess(data: bytes) -> str:
+def _decode_line(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode("cp1252", errors="replace")
+
+
+def _decode_utf16_guess(data: bytes) -> str | None:
+    """UTF-16 text without a BOM (every other byte NUL in mostly-ASCII text), else None."""
     head = data[:4096]
     even_zeros = head[0::2].count(0)
     odd_zeros = head[1::2].count(0)
@@ -45,7 +60,7 @@ def _decode_utf16_guess(data: bytes) -> str:
         return data.decode("utf-16-le", errors="replace")
     if even_zeros > len(head) // 4 and odd_zeros < even_zeros // 4:
         return data.decode("utf-16-be", errors="replace")
-    raise BinaryContent("binary content (NUL bytes)")
+    return None
 
 
 def _control_ratio(text: str) -> float:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
+from generator.limits import MAX_PAGE_BYTES
 from generator.load.decode import BinaryContent, decode_bytes
 from generator.load.html import html_page
 from generator.load.markdown import markdown_page
-from generator.load.specs import parse_spec_text
+from generator.load.specs import read_spec_text
 from generator.model import EmbeddedSpec, Line, Page
 from generator.problems import Problems
 
@@ -28,13 +30,32 @@ def collect_pages(paths: list[Path]) -> list[Path]:
     return found
 
 
+def skipped_files(paths: list[Path]) -> list[Path]:
+    """Files inside the given folders that `collect_pages` leaves out (hidden ones aside)."""
+    skipped: list[Path] = []
+    for folder in (p for p in paths if p.is_dir()):
+        for path in sorted(folder.rglob("*")):
+            hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+            if not hidden and path.suffix.lower() not in PAGE_SUFFIXES and path.is_file():
+                skipped.append(path)
+    return skipped
+
+
 def load_page(path: Path, problems: Problems, *, label: str | None = None) -> Page | None:
     """Read and decode one file into a `Page`, or report why not and return None."""
     name = label or str(path)
     try:
-        data = path.read_bytes()
+        data = _read_bounded(path)
     except OSError as exc:
         problems.error(name, 0, f"cannot read page: {exc.strerror or exc}")
+        return None
+    if data is None:
+        problems.error(name, 0, "not a regular file (a device, a pipe or a folder); skipped")
+        return None
+    if len(data) > MAX_PAGE_BYTES:
+        size = path.stat().st_size / 1024 / 1024
+        limit = MAX_PAGE_BYTES // 1024 // 1024
+        problems.error(name, 0, f"page is {size:.1f} MB, over the {limit} MB limit; skipped")
         return None
     try:
         text = decode_bytes(data)
@@ -47,13 +68,27 @@ def load_page(path: Path, problems: Problems, *, label: str | None = None) -> Pa
         return html_page(name, text, problems)
     if suffix in _MARKDOWN:
         return markdown_page(name, text, problems)
-    spec = parse_spec_text(text) if suffix in _SPEC_FILES or _looks_spec(text) else None
+    spec, problem = (
+        read_spec_text(text) if suffix in _SPEC_FILES or _looks_spec(text) else (None, None)
+    )
+    if problem is not None:
+        problems.warn(name, problem.line, problem.message)
     if spec is not None:
         return Page(name, "text", split_lines(text), (EmbeddedSpec(spec, 1),))
     if suffix in _SPEC_FILES:
-        problems.warn(name, 1, "no OpenAPI or Swagger document with paths in this file")
+        if problem is None:
+            problems.warn(name, 1, "no OpenAPI or Swagger document with paths in this file")
         return None
     return Page(path=name, kind="text", lines=split_lines(text))
+
+
+def _read_bounded(path: Path) -> bytes | None:
+    """The file's bytes, at most one byte over the limit; None for what is not a file
+    (opening a pipe would wait for a writer, reading a device might never end)."""
+    if not stat.S_ISREG(path.stat().st_mode):
+        return None
+    with path.open("rb") as handle:
+        return handle.read(MAX_PAGE_BYTES + 1)
 
 
 def split_lines(text: str) -> tuple[Line, ...]:

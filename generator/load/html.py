@@ -16,7 +16,7 @@ from typing import Any
 from bs4 import BeautifulSoup
 
 from generator.load.html_text import code_text, html_lines
-from generator.load.specs import find_spec, is_spec, parse_spec_text
+from generator.load.specs import find_spec, parse_spec_text, read_spec_text, usable_spec
 from generator.model import EmbeddedSpec, Line, Page
 from generator.problems import Problems
 
@@ -55,9 +55,11 @@ def _embedded_specs(soup: BeautifulSoup, name: str, problems: Problems) -> list[
             problems.warn(name, line, "script data names an OpenAPI spec that could not be read")
     specs.extend(_flight_specs(flight))
     for code in soup.find_all(["pre", "code"]):
-        spec = parse_spec_text(code_text(code))
+        spec, problem = read_spec_text(code_text(code))
         if spec is not None:
             specs.append(EmbeddedSpec(spec, code.sourceline or 0))
+        if problem is not None:
+            problems.warn(name, (code.sourceline or 1) + problem.line - 1, problem.message)
     return _unique(specs)
 
 
@@ -80,9 +82,9 @@ def _spec_from_script(body: str) -> dict[str, Any] | None:
 def _literal_specs(text: str) -> Iterator[dict[str, Any]]:
     """Spec objects written as JSON inside other code (`SwaggerUIBundle({spec: {...}})`)."""
     for match in _SPEC_START.finditer(text):
-        value = _decode_at(text, match.start())
-        if is_spec(value):
-            yield value
+        spec = usable_spec(_decode_at(text, match.start()))[0]
+        if spec is not None:
+            yield spec
 
 
 def _decode_at(text: str, start: int) -> Any:

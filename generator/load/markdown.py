@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from generator.load.specs import parse_spec_text
+from generator.load.specs import read_spec_text
 from generator.model import EmbeddedSpec, Line, Page
 from generator.problems import Problems
 
@@ -32,9 +32,11 @@ def markdown_page(name: str, text: str, problems: Problems) -> Page:
             fence, block, block_start = match.group(1), [], number + 1
             continue
         if fence is not None and match and match.group(1).startswith(fence[0]):
-            spec = parse_spec_text("\n".join(block))
+            spec, problem = read_spec_text("\n".join(block))
             if spec is not None:
                 specs.append(EmbeddedSpec(spec, block_start))
+            if problem is not None:
+                problems.warn(name, block_start + problem.line - 1, problem.message)
             fence = None
             continue
         if fence is not None:
@@ -48,8 +50,10 @@ def markdown_page(name: str, text: str, problems: Problems) -> Page:
 
 
 def strip_inline(line: str) -> str:
+    """Markup removed; code spans keep their text verbatim (`__init__` is a name, not bold)."""
     line = _HEADING.sub("", line)
     line = _LINK.sub(r"\1", line)
-    line = _EMPHASIS.sub(r"\2", line)
-    line = _CODE.sub(r"\1", line)
-    return line.rstrip()
+    parts = _CODE.split(line)  # even indices: prose; odd: the inside of a code span
+    return "".join(
+        part if i % 2 else _EMPHASIS.sub(r"\2", part) for i, part in enumerate(parts)
+    ).rstrip()

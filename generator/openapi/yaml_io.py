@@ -13,6 +13,9 @@ from yaml.composer import Composer
 from yaml.events import AliasEvent
 from yaml.nodes import Node
 
+from generator.limits import MAX_SPEC_DEPTH, MAX_SPEC_NODES, no_surrogates, too_deep, too_large
+from generator.openapi.yaml_events import Unsupported, load_plain
+
 
 class SpecError(ValueError):
     """A spec file that cannot be parsed (the message says where)."""
@@ -37,6 +40,23 @@ def _represent_null(representer: Any, _: None) -> Any:
 
 
 def load_spec_text(text: str, name: str = "<spec>") -> Any:
+    """The value of a JSON or YAML spec, within the input bounds (`generator.limits`).
+
+    Raises:
+        SpecError: not JSON or YAML, nested too deeply, or an alias bomb.
+    """
+    try:
+        value = _parse(text, name)
+    except RecursionError as exc:
+        raise SpecError(f"{name}:1: error: nested too deeply to read") from exc
+    if too_large(value, MAX_SPEC_NODES):
+        raise SpecError(f"{name}:1: error: expands to more than {MAX_SPEC_NODES} values")
+    if too_deep(value, MAX_SPEC_DEPTH):
+        raise SpecError(f"{name}:1: error: nested deeper than {MAX_SPEC_DEPTH} levels")
+    return no_surrogates(value)
+
+
+def _parse(text: str, name: str) -> Any:
     if text.lstrip().startswith("{"):
         try:
             return json.loads(text)
@@ -46,6 +66,10 @@ def load_spec_text(text: str, name: str = "<spec>") -> Any:
     paused = gc.isenabled()
     gc.disable()  # a spec is a large acyclic tree: collecting while building it halves speed
     try:
+        try:
+            return load_plain(text)  # twice as fast; same values
+        except Unsupported:
+            pass
         try:
             return yaml.load(text, Loader=loader)
         except yaml.composer.ComposerError as exc:

@@ -19,7 +19,7 @@ from generator.render.build_view import build_view
 from generator.render.environment import environment
 from generator.render.formatting import format_python
 from generator.render.models import class_names, models_source
-from generator.render.names import identifier
+from generator.render.names import package_name
 from generator.render.spec import prepare
 from generator.render.view import Resource, SdkView
 
@@ -45,7 +45,7 @@ def generate(
     """
     doc = prepare(document)
     schemas = set((doc.get("components") or {}).get("schemas") or {})
-    pkg = identifier(package)
+    pkg = package_name(package)
     work = _Work(pkg, templates, cache)
     cached = cache.load("models", _models_key(doc, work)) if cache is not None else None
     if isinstance(cached, str) or len(schemas) < PARALLEL_MIN_SCHEMAS:

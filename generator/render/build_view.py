@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from generator.render.names import PythonIdentifier, identifier, method_name, unique
+from generator.render.names import (
+    CLIENT_ATTRIBUTES,
+    PythonIdentifier,
+    client_member,
+    identifier,
+    method_name,
+    unique,
+)
 from generator.render.pytypes import annotation, return_type
 from generator.render.spec import REF, operations, resolve
 from generator.render.view import (
@@ -34,7 +41,7 @@ def build_view(doc: dict[str, Any], *, package: str, models: set[str]) -> SdkVie
     for path, method, op in operations(doc):
         key, action = resource_key(path, set((doc["paths"][path] or {}).keys()) & _HTTP)
         keyed.append((key, _method(doc, path, method, op=op, action=action, models=models)))
-    roots = resource_tree([key for key, _ in keyed])
+    roots = resource_tree([key for key, _ in keyed], models=models)
     index = {r.segments: r for root in roots for r in root.walk()}
     for key, method_view in keyed:
         _add_method(index[key], method_view)
@@ -47,7 +54,7 @@ def build_view(doc: dict[str, Any], *, package: str, models: set[str]) -> SdkVie
         description=str(info.get("description") or ""),
         base_url=str(servers[0].get("url", "")) if servers and isinstance(servers[0], dict) else "",
         env_prefix=prefix,
-        auth=_auth(doc, prefix),
+        auth=_auth(doc, prefix, taken={r.attr for r in roots}),
         default_headers={str(k): str(v) for k, v in (doc.get("x-default-headers") or {}).items()},
         resources=roots,
         models=sorted(models & set((doc.get("components") or {}).get("schemas") or {})),
@@ -220,11 +227,13 @@ def _required_schemes(doc: dict[str, Any]) -> set[str]:
     return needed or set()
 
 
-def _auth(doc: dict[str, Any], prefix: str) -> list[Auth]:
+def _auth(doc: dict[str, Any], prefix: str, *, taken: set[str]) -> list[Auth]:
+    """Credentials of the client; their names avoid `taken` (resource attributes) and the
+    client's own attributes."""
     schemes = (doc.get("components") or {}).get("securitySchemes") or {}
     required = _required_schemes(doc)
     found: list[Auth] = []
-    taken: set[str] = set()
+    taken = set(taken) | CLIENT_ATTRIBUTES
     for key, scheme in schemes.items():
         if not isinstance(scheme, dict):
             continue
@@ -239,7 +248,7 @@ def _auth(doc: dict[str, Any], prefix: str) -> list[Auth]:
         elif kind == "apiKey" and where == "header" and scheme.get("name"):
             header = str(scheme["name"])
             base = re.sub(r"^x[-_]", "", header, flags=re.I)
-            name = PythonIdentifier(unique(identifier(base), taken))
+            name = client_member(base, taken)
             found.append(Auth("apiKey", header, name, name.upper()))
         elif kind in ("oauth2", "openIdConnect") and "api_key" not in taken:
             name = PythonIdentifier(unique("api_key", taken))

@@ -46,8 +46,18 @@ def format_python(
         elif needs_black(text):
             out[path] = _cached_black(path, text, cache)
         else:
-            out[path] = text.rstrip("\n") + "\n"
+            out[path] = _compiles(path, text.rstrip("\n") + "\n")
     return out
+
+
+def _compiles(path: Path, text: str) -> str:
+    """`text`, checked to be valid Python (black and ruff check what they format; what
+    skips them is checked here: invalid generated code is a bug, never output)."""
+    try:
+        compile(text, str(path), "exec", dont_inherit=True)
+    except (SyntaxError, ValueError) as exc:
+        raise RuntimeError(f"generated {path} is not valid Python: {exc}") from exc
+    return text
 
 
 def _cached_black(path: Path, text: str, cache: Cache | None) -> str:

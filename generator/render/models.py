@@ -61,6 +61,7 @@ def models_source(doc: dict[str, Any], *, package: str) -> str:
         use_standard_collections=True,
         formatters=[],
         custom_file_header=HEADER,
+        allow_remote_refs=False,  # never read files or URLs a spec names (spec.prepare drops them)
     )
     return _sorted_imports(str(source), package)
 

@@ -14,6 +14,7 @@ import builtins
 import json
 import keyword
 import re
+import sys
 import unicodedata
 
 _PYDANTIC = {
@@ -49,6 +50,74 @@ _PYDANTIC = {
     "self",
     "cls",
 }
+CLIENT_ATTRIBUTES = frozenset(
+    {
+        "annotations",
+        "auth_headers",
+        "base_url",
+        "build_options",
+        "cached_property",
+        "close",
+        "default_headers",
+        "http_client",
+        "httpx",
+        "is_closed",
+        "max_retries",
+        "os",
+        "request",
+        "send",
+        "sleep",
+        "timeout",
+        "with_raw_response",
+    }
+)
+"""Names the generated `Client`/`AsyncClient` already use (attributes and methods of the
+runtime clients, arguments of `__init__`, names `_client.py` imports; a resource named
+`cached_property` would rebind the decorator for the rest of the class body): credentials
+and resources named after the docs must not take them."""
+RUNTIME_CLASSES = frozenset(
+    {
+        "APIConnectionError",
+        "APIError",
+        "APIResponseValidationError",
+        "APIStatusError",
+        "APITimeoutError",
+        "Any",
+        "AsyncAPIClient",
+        "AsyncClient",
+        "AsyncCursorPage",
+        "AsyncPaginator",
+        "AuthenticationError",
+        "BadRequestError",
+        "BaseModel",
+        "Body",
+        "Client",
+        "ClientConfigError",
+        "ConflictError",
+        "Field",
+        "Headers",
+        "InternalServerError",
+        "Literal",
+        "Mapping",
+        "NotFoundError",
+        "NotGiven",
+        "Omit",
+        "PermissionDeniedError",
+        "Query",
+        "RateLimitError",
+        "Sequence",
+        "SyncAPIClient",
+        "SyncCursorPage",
+        "Timeout",
+        "UnprocessableEntityError",
+    }
+)
+"""Class-like names the generated modules import from the runtime, typing and pydantic: a
+model or resource class named after the docs must not shadow them."""
+_DEPENDENCIES = {"httpx", "pydantic", "pydantic_core", "typing_extensions", "anyio", "h11"}
+_DEPENDENCIES |= {"httpcore", "certifi", "idna", "sniffio", "annotated_types", "setuptools"}
+_AMBIGUOUS = {"l", "I", "O"}
+"""Names too easily read as 1 or 0 (pycodestyle E741-E743, in the generated ruff config)."""
 _RESERVED = set(keyword.kwlist) | set(keyword.softkwlist) | set(dir(builtins)) | _PYDANTIC
 _WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+\d*|[A-Z]+\d*|\d+[a-z]*")
 
@@ -75,7 +144,7 @@ def identifier(text: str, *, fallback: str = "value") -> PythonIdentifier:
     name = "_".join(word.lower() for word in _ascii_words(text)) or fallback
     if name[0].isdigit():
         name = "n" + name
-    if name in _RESERVED or name.startswith("model_"):
+    if name in _RESERVED or name in _AMBIGUOUS or name.startswith("model_"):
         name += "_"
     assert name.isidentifier() and not keyword.iskeyword(name)
     return PythonIdentifier(name)
@@ -86,7 +155,7 @@ def method_name(text: str) -> PythonIdentifier:
     name = "_".join(word.lower() for word in _ascii_words(text)) or "call"
     if name[0].isdigit():
         name = "n" + name
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name.startswith("_"):
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in _AMBIGUOUS:
         name += "_"
     if name in _PYDANTIC or name in ("with_raw_response", "close"):
         name += "_"
@@ -99,10 +168,28 @@ def class_name(text: str, *, fallback: str = "Model") -> ClassName:
     name = "".join(w[:1].upper() + w[1:] for w in words) or fallback
     if name[0].isdigit():
         name = fallback + name
-    if keyword.iskeyword(name) or name in ("BaseModel", "Field", "Any", "Literal"):
+    if keyword.iskeyword(name) or name in RUNTIME_CLASSES or name in _AMBIGUOUS:
         name += "_"
     assert name.isidentifier()
     return ClassName(name)
+
+
+def package_name(text: str) -> PythonIdentifier:
+    """The import name of a generated package: an `identifier` that does not shadow a
+    standard library module or a dependency (`encodings` -> `encodings_sdk`)."""
+    name = identifier(text, fallback="sdk")
+    if name.rstrip("_") in sys.stdlib_module_names or name.rstrip("_") in _DEPENDENCIES:
+        name = PythonIdentifier(name.rstrip("_") + "_sdk")
+    return name
+
+
+def client_member(text: str, taken: set[str], *, fallback: str = "value") -> PythonIdentifier:
+    """An attribute or `__init__` argument of the client named after `text` (a credential, a
+    resource): an `identifier`, clear of `CLIENT_ATTRIBUTES` and of `taken` (updated)."""
+    name = identifier(text, fallback=fallback)
+    if name in CLIENT_ATTRIBUTES:
+        name = PythonIdentifier(name + "_")
+    return PythonIdentifier(unique(name, taken))
 
 
 def unique(name: str, taken: set[str]) -> str:
@@ -133,6 +220,12 @@ def tomlstr(text: object) -> str:
     return json.dumps(str(text), ensure_ascii=True)
 
 
+def clean_text(text: str) -> str:
+    """Doc text as generated code keeps it: line breaks as `\\n` (`\\r\\n`, `\\r`, U+2028/9),
+    and no control, format, surrogate or private-use characters except tab and line feed."""
+    return _clean(text)
+
+
 def _clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
@@ -140,19 +233,47 @@ def _clean(text: str) -> str:
 
 
 def docstring(text: object, *, indent: str = "") -> str:
-    """Docstring body safe inside `\"\"\"...\"\"\"`: no closing quotes, no escapes, no NUL."""
-    cleaned = _clean(str(text)).replace("\\", "\\\\").replace('"""', '\\"\\"\\"').strip()
-    if cleaned.endswith('"'):
-        cleaned = cleaned[:-1] + '\\"'
-    lines = [line.rstrip() for line in cleaned.split("\n")]
+    """Docstring body safe inside `\"\"\"...\"\"\"`: no closing quotes, no escapes, no NUL.
+
+    Laid out as black keeps a docstring (PEP 257 trimming: outer blank lines and trailing
+    spaces dropped, later lines dedented by their common margin, leading tabs as 4 spaces),
+    so that the text evaluates back to `clean_text(text)` so trimmed. A quote at either end
+    is escaped (black would pad it with a space).
+    """
+    lines = _pep257(_clean(str(text)))
+    body = "\n".join(lines).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    if body.startswith('"'):
+        body = "\\" + body
+    if body.endswith('"') and (len(body) - len(body[:-1].rstrip("\\"))) % 2 == 1:
+        body = body[:-1] + '\\"'  # an even run of backslashes before it: a bare quote
+    lines = body.split("\n")
     return "\n".join(lines[:1] + [indent + line if line else "" for line in lines[1:]])
 
 
-def docstring_block(text: object, *, indent: str, width: int = 100) -> str:
-    """A whole docstring literal laid out as black lays it out (one line when it fits)."""
+def _pep257(text: str) -> list[str]:
+    """`text` as black trims a docstring (`black.strings.fix_multiline_docstring`)."""
+    lines = text.strip().split("\n")
+    rest = [_expand_leading_tabs(line) for line in lines[1:]]
+    margins = [len(line) - len(line.lstrip()) for line in rest if line.strip()]
+    margin = min(margins, default=0)
+    return [lines[0].strip(), *(line[margin:].rstrip() for line in rest)]
+
+
+def _expand_leading_tabs(line: str) -> str:
+    stripped = line.lstrip()
+    if not stripped or stripped == line:
+        return line
+    return line[: len(line) - len(stripped)].expandtabs(4) + stripped
+
+
+def docstring_block(text: object, *, indent: str) -> str:
+    """A whole docstring literal laid out as black lays it out: one line when the text is
+    one line (black joins the closing quotes to it whatever its length), else the closing
+    quotes on a line of their own."""
     body = docstring(text, indent=indent)
-    if "\n" not in body and len(indent) + len(body) + 6 <= width:
-        return f'"""{body}"""'
+    pad = " " if body.endswith('"') else ""  # black pads a quote before the closing ones
+    if "\n" not in body:
+        return f'"""{body}{pad}"""'
     return f'"""{body}\n{indent}"""'
 
 

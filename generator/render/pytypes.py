@@ -58,10 +58,37 @@ def _literal(values: list[Any]) -> str:
     return f"Literal[{', '.join(seen)}]"
 
 
+def union_members(annotation: str) -> list[str]:
+    """`A | Literal["x | y"] | None` -> `A`, `Literal["x | y"]`, `None`: split at the top
+    level only, never inside brackets or a string literal (enum values are doc text)."""
+    members: list[str] = []
+    depth, quote, start, i = 0, "", 0, 0
+    while i < len(annotation):
+        ch = annotation[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "[(":
+            depth += 1
+        elif ch in "])":
+            depth -= 1
+        elif depth == 0 and annotation.startswith(" | ", i):
+            members.append(annotation[start:i])
+            start = i + 3
+            i += 2
+        i += 1
+    members.append(annotation[start:])
+    return members
+
+
 def _union(parts: list[str]) -> str:
     unique: list[str] = []
     for part in parts:
-        for piece in part.split(" | "):
+        for piece in union_members(part):
             if piece not in unique:
                 unique.append(piece)
     if "object" in unique:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from generator.limits import no_surrogates
 from generator.openapi.upgrade import upgrade_schema
-from generator.render.names import class_name, unique
+from generator.render.names import class_name, clean_text, unique
 
 REF = "#/components/schemas/"
 METHODS = ("get", "put", "post", "delete", "patch", "options", "head", "trace")
@@ -20,11 +21,14 @@ Json = Any
 
 
 def prepare(document: dict[str, Any]) -> dict[str, Any]:
-    doc: dict[str, Any] = upgrade_schema(copy.deepcopy(document))
+    doc: dict[str, Any] = upgrade_schema(copy.deepcopy(no_surrogates(document)))
+    _clean_texts(doc)
     schemas = doc.setdefault("components", {}).setdefault("schemas", {}) or {}
     renames = _safe_names(schemas)
     doc["components"]["schemas"] = {renames[k]: v for k, v in schemas.items()}
-    _rewrite_refs(doc, {REF + old: REF + new for old, new in renames.items()})
+    mapping = {REF + _pointer(old): REF + new for old, new in renames.items()}
+    _rewrite_refs(doc, mapping | {REF + old: REF + new for old, new in renames.items()})
+    _drop_foreign_refs(doc, doc)
     taken = {name.lower() for name in doc["components"]["schemas"]}
     for _path, method, op in operations(doc):
         _hoist_bodies(doc, op, method, taken)
@@ -51,6 +55,57 @@ def resolve(doc: dict[str, Any], node: Json, depth: int = 0) -> Json:
             target = target.get(part) if isinstance(target, dict) else None
         node, depth = target if target is not None else {}, depth + 1
     return node
+
+
+_TEXT_KEYS = ("description", "title", "summary")
+
+
+def _clean_texts(node: Json) -> None:
+    """Descriptions, titles and summaries as `names.clean_text` keeps them, without trailing
+    spaces (they become docstrings: no lone surrogates, no stray control characters)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in _TEXT_KEYS and isinstance(value, str):
+                node[key] = "\n".join(line.rstrip() for line in clean_text(value).split("\n"))
+            else:
+                _clean_texts(value)
+    elif isinstance(node, list):
+        for value in node:
+            _clean_texts(value)
+
+
+def _drop_foreign_refs(node: Json, doc: dict[str, Any]) -> None:
+    """Remove every `$ref` that does not point inside the document itself.
+
+    SECURITY: a spec from a doc page is untrusted; a `$ref` to a file path or a URL would
+    make the model generator read local files (into the generated code) or fetch URLs.
+    A dangling local `$ref` is dropped too (the value becomes any JSON)."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if "$ref" in node and not (isinstance(ref, str) and _resolves(doc, ref)):
+            del node["$ref"]
+        for value in node.values():
+            _drop_foreign_refs(value, doc)
+    elif isinstance(node, list):
+        for value in node:
+            _drop_foreign_refs(value, doc)
+
+
+def _resolves(doc: dict[str, Any], ref: str) -> bool:
+    if not ref.startswith("#/"):
+        return False
+    target: Json = doc
+    for raw in ref[2:].split("/"):
+        part = raw.replace("~1", "/").replace("~0", "~")
+        if not isinstance(target, dict) or part not in target:
+            return False
+        target = target[part]
+    return isinstance(target, dict)
+
+
+def _pointer(name: str) -> str:
+    """`name` as a JSON pointer segment."""
+    return name.replace("~", "~0").replace("/", "~1")
 
 
 def _safe_names(schemas: dict[str, Any]) -> dict[str, str]:

@@ -10,11 +10,20 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from generator.normalize.naming import _is_action as is_action
-from generator.render.names import ClassName, PythonIdentifier, class_name, identifier, unique
+from generator.render.names import (
+    ClassName,
+    PythonIdentifier,
+    class_name,
+    client_member,
+    identifier,
+    unique,
+)
+from generator.render.pytypes import union_members
 
 Where = Literal["path", "query", "header", "body"]
 
@@ -33,7 +42,7 @@ class Param:
         """The annotation with `NotGiven` for optional arguments (`None` kept last)."""
         if self.required:
             return self.annotation
-        parts = self.annotation.split(" | ")
+        parts = union_members(self.annotation)
         nullable = "None" in parts
         parts = [p for p in parts if p != "None"] + ["NotGiven"] + (["None"] if nullable else [])
         return " | ".join(parts)
@@ -206,9 +215,12 @@ def verb(method: str, path: str) -> str:
     return {"get": "list", "post": "create", "delete": "delete"}.get(method, "update")
 
 
-def resource_tree(keys: list[tuple[str, ...]]) -> list[Resource]:
-    """Resources for every key prefix, nested; class names unique across the SDK."""
-    taken_classes: set[str] = {"client", "asyncclient"}
+def resource_tree(keys: list[tuple[str, ...]], *, models: Collection[str] = ()) -> list[Resource]:
+    """Resources for every key prefix, nested; class names unique across the SDK and apart
+    from the model classes (a resource module imports models by name)."""
+    taken_classes: set[str] = {"client", "asyncclient"} | {m.lower() for m in models}
+    taken_modules: set[str] = set()
+    taken_attrs: dict[tuple[str, ...], set[str]] = {}
     by_key: dict[tuple[str, ...], Resource] = {}
     roots: list[Resource] = []
     for key in sorted({k[:i] for k in keys for i in range(1, len(k) + 1)}):
@@ -216,11 +228,16 @@ def resource_tree(keys: list[tuple[str, ...]]) -> list[Resource]:
         if name.lower() in taken_classes:
             name = class_name(" ".join(key))
         parent = by_key.get(key[:-1])
-        attr = identifier(key[-1])
+        siblings = taken_attrs.setdefault(key[:-1], {"cached_property"})
+        attr = (
+            PythonIdentifier(unique(identifier(key[-1]), siblings))
+            if parent
+            else client_member(key[-1], siblings)
+        )
         resource = Resource(
             attr=attr,
             class_name=ClassName(unique(name, taken_classes)),
-            module=identifier("_".join(key)),
+            module=PythonIdentifier(unique(identifier("_".join(key)), taken_modules)),
             segments=key,
             access=f"{parent.access}.{attr}" if parent else attr,
         )

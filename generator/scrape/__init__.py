@@ -45,6 +45,19 @@ def detect(page: Page) -> ModuleType:
 
 
 def scrape_page(page: Page, problems: Problems) -> PageResult:
+    """The operations of one page; a page that trips a scraper bug is reported (with the
+    exception, so that it can be fixed) and left out, and the other pages go on."""
+    found = Problems()
+    try:
+        result = _scrape_page(page, found)
+    except (Exception, RecursionError) as exc:
+        problems.error(page.path, 0, f"page left out: docs2sdk failed on it ({_bug(exc)})")
+        return PageResult(page=page, family=generic.NAME)
+    problems.extend(found)
+    return result
+
+
+def _scrape_page(page: Page, problems: Problems) -> PageResult:
     family = detect(page)
     result: PageResult = family.scrape(page, problems)
     if not result.operations and family is not generic:
@@ -52,3 +65,13 @@ def scrape_page(page: Page, problems: Problems) -> PageResult:
         if fallback.operations:
             return fallback
     return result
+
+
+def _bug(exc: BaseException) -> str:
+    where = exc.__traceback__
+    while where is not None and where.tb_next is not None:
+        where = where.tb_next
+    place = ""
+    if where is not None:
+        place = f" at {where.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{where.tb_lineno}"
+    return f"{type(exc).__name__}: {str(exc)[:200]}{place}"

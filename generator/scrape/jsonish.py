@@ -10,22 +10,31 @@ import json
 import re
 from typing import Any
 
+from generator.limits import MAX_EXAMPLE_DEPTH, no_surrogates, too_deep
+
 _LINE_NUMBER = re.compile(r"^\s*\d+\s{0,4}(?=[\[\]{}\"])")
 _ELLIPSIS = re.compile(r"^\s*(\.\.\.|…)\s*,?\s*$")
 
 
 def parse_jsonish(text: str) -> Any:
     try:
-        return json.loads(text)
+        return _bounded(json.loads(text))
     except RecursionError as exc:
         raise ValueError("JSON nested too deeply") from exc
     except ValueError:
         pass
     repaired = _repair(text)
     try:
-        return json.loads(repaired)
+        return _bounded(json.loads(repaired))
     except RecursionError as exc:
         raise ValueError("JSON nested too deeply") from exc
+
+
+def _bounded(value: Any) -> Any:
+    """`value`, unless it nests deeper than an example may (ValueError)."""
+    if too_deep(value, MAX_EXAMPLE_DEPTH):
+        raise ValueError(f"JSON nested deeper than {MAX_EXAMPLE_DEPTH} levels")
+    return no_surrogates(value)
 
 
 def _repair(text: str) -> str:

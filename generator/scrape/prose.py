@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from generator.model import Schema
+from generator.scrape.jsonish import parse_jsonish
 
 _NUM = r"(-?\d[\d,]*(?:\.\d+)?)"
 _DEFAULT = re.compile(
@@ -177,7 +178,7 @@ def coerce(raw: str, json_type: str | None) -> Any:
         return raw.lower() == "true"
     if json_type in ("object", "array"):
         try:
-            return json.loads(raw)
+            return parse_jsonish(raw)
         except ValueError:
             return raw
     if json_type is None and raw in ("true", "false", "null"):

@@ -7,6 +7,8 @@ also be a function of the query string. Every request is recorded.
 from __future__ import annotations
 
 import json
+import socket
+import struct
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,13 +18,22 @@ from urllib.parse import parse_qs, urlsplit
 
 @dataclass(frozen=True)
 class Reply:
-    """What the server answers: a JSON body, a delay, or a connection dropped mid-body."""
+    """What the server answers: a JSON body, a delay, or a connection dropped mid-body.
+
+    `raw` is sent as the body instead of JSON (with `content_type`); `reset` closes the
+    connection without any answer; `trickle` sends the body in 16-byte pieces this many
+    seconds apart (a server that never pauses long enough for a read timeout).
+    """
 
     status: int = 200
     body: object = None
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     drop: bool = False
+    raw: bytes | None = None
+    content_type: str = "application/json"
+    reset: bool = False
+    trickle: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -103,16 +114,32 @@ def _handler_for(server: FakeServer) -> type[BaseHTTPRequestHandler]:
             self._send(reply)
 
         def _send(self, reply: Reply) -> None:
-            payload = b"" if reply.body is None else json.dumps(reply.body).encode()
+            if reply.reset:
+                self.connection.setsockopt(
+                    socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                )
+                self.close_connection = True
+                return
+            payload = reply.raw
+            if payload is None:
+                payload = b"" if reply.body is None else json.dumps(reply.body).encode()
             self.send_response(reply.status)
             for name, value in reply.headers.items():
                 self.send_header(name, value)
             if payload:
-                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Type", reply.content_type)
             self.send_header("Content-Length", str(len(payload) + (100 if reply.drop else 0)))
             self.end_headers()
-            self.wfile.write(payload[: len(payload) // 2] if reply.drop else payload)
-            self.wfile.flush()
+            body = payload[: len(payload) // 2] if reply.drop else payload
+            step = 16 if reply.trickle else max(len(body), 1)
+            try:
+                for start in range(0, len(body), step):
+                    self.wfile.write(body[start : start + step])
+                    self.wfile.flush()
+                    if reply.trickle and server.stopping.wait(reply.trickle):
+                        break
+            except OSError:
+                pass  # the client gave up (a timeout): nothing left to send
             self.close_connection = True
 
         do_GET = do_POST = do_DELETE = do_PUT = do_PATCH = _handle

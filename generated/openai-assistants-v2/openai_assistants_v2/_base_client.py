@@ -28,8 +28,10 @@ and the statuses 408, 409, 429 and 5xx (a ``x-should-retry: true|false`` respons
 overrides the status rule). The wait before a retry is the server's ``retry-after-ms`` or
 ``Retry-After`` (seconds or an HTTP date) when it is between 0 and 60 seconds, otherwise an
 exponential backoff of 0.5 s, 1 s, 2 s ... capped at 8 s, shortened by up to 25 % of jitter.
-No single network wait (connect, write, read, pool) outlasts the timeout, and a call makes
-at most ``max_retries + 1`` attempts, so a silent server cannot hang a call.
+No single network wait (connect, write, read, pool) outlasts the timeout, a whole attempt
+(sending the request and reading all of the answer) takes at most the read timeout, and a
+call makes at most ``max_retries + 1`` attempts, so neither a silent server nor one that
+trickles its answer can hang a call.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ import logging
 import random
 import re
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from types import TracebackType
 from typing import Self, TypeVar, cast
@@ -195,6 +197,49 @@ def _parse_retry_after(headers: httpx.Headers | None) -> float | None:
     if date is None:
         return None
     return float(email.utils.mktime_tz(date) - time.time())
+
+
+def _attempt_deadline(request: httpx.Request) -> float | None:
+    """When the attempt sending ``request`` must be over: its read timeout from now."""
+    timeout = request.extensions.get("timeout", {})
+    seconds = timeout.get("read") if isinstance(timeout, dict) else None
+    return None if seconds is None else time.monotonic() + float(seconds)
+
+
+def _past(deadline: float | None, request: httpx.Request) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        raise httpx.ReadTimeout("the response did not arrive within the timeout", request=request)
+
+
+class _SyncDeadline(httpx.SyncByteStream):
+    """A response body that raises `httpx.ReadTimeout` once the attempt's deadline passed
+    (httpx's own timeouts bound each read, not the whole body)."""
+
+    def __init__(self, stream: httpx.SyncByteStream, deadline: float, request: httpx.Request):
+        self._stream, self._deadline, self._request = stream, deadline, request
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._stream:
+            _past(self._deadline, self._request)
+            yield chunk
+
+    def close(self) -> None:
+        self._stream.close()
+
+
+class _AsyncDeadline(httpx.AsyncByteStream):
+    """`_SyncDeadline` for `httpx.AsyncClient`."""
+
+    def __init__(self, stream: httpx.AsyncByteStream, deadline: float, request: httpx.Request):
+        self._stream, self._deadline, self._request = stream, deadline, request
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._stream:
+            _past(self._deadline, self._request)
+            yield chunk
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
 
 
 def _response_body(response: httpx.Response) -> object | None:
@@ -430,7 +475,7 @@ class SyncAPIClient(BaseAPIClient):
         while True:
             request = self._build_request(self._client, options)
             try:
-                response = self._client.send(request)
+                response = self._send_once(request)
             except httpx.TimeoutException as err:
                 delay = self._retry_delay(retries_taken, options, None)
                 if delay is None:
@@ -448,6 +493,20 @@ class SyncAPIClient(BaseAPIClient):
                 response.close()
             self.sleep(delay)
             retries_taken += 1
+
+    def _send_once(self, request: httpx.Request) -> httpx.Response:
+        """One attempt: the response with its whole body, read before the deadline."""
+        deadline = _attempt_deadline(request)
+        response = self._client.send(request, stream=True)
+        try:
+            if deadline is not None and isinstance(response.stream, httpx.SyncByteStream):
+                _past(deadline, request)
+                response.stream = _SyncDeadline(response.stream, deadline, request)
+            response.read()
+        except BaseException:
+            response.close()
+            raise
+        return response
 
     def close(self) -> None:
         """Close the underlying `httpx.Client` and its connections."""
@@ -539,7 +598,7 @@ class AsyncAPIClient(BaseAPIClient):
         while True:
             request = self._build_request(self._client, options)
             try:
-                response = await self._client.send(request)
+                response = await self._send_once(request)
             except httpx.TimeoutException as err:
                 delay = self._retry_delay(retries_taken, options, None)
                 if delay is None:
@@ -557,6 +616,20 @@ class AsyncAPIClient(BaseAPIClient):
                 await response.aclose()
             await self.sleep(delay)
             retries_taken += 1
+
+    async def _send_once(self, request: httpx.Request) -> httpx.Response:
+        """One attempt: the response with its whole body, read before the deadline."""
+        deadline = _attempt_deadline(request)
+        response = await self._client.send(request, stream=True)
+        try:
+            if deadline is not None and isinstance(response.stream, httpx.AsyncByteStream):
+                _past(deadline, request)
+                response.stream = _AsyncDeadline(response.stream, deadline, request)
+            await response.aread()
+        except BaseException:
+            await response.aclose()
+            raise
+        return response
 
     async def close(self) -> None:
         """Close the underlying `httpx.AsyncClient` and its connections."""

@@ -26,7 +26,7 @@ class BaseModel(pydantic.BaseModel):
     ``from`` becomes ``from_``) accept both the Python name and the wire name.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
+    model_config = ConfigDict(extra="allow", populate_by_name=True, protected_namespaces=())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object for this model, with wire names, leaving out unset fields."""
