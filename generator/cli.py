@@ -108,6 +108,7 @@ def _scrape(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
+    from generator.openapi.wellformed import wellformed_document
     from generator.openapi.yaml_io import SpecError, load_spec_file
     from generator.output import UnsafeTarget, write_tree
     from generator.render import generate
@@ -124,6 +125,14 @@ def _generate(args: argparse.Namespace) -> int:
     if not isinstance(document, dict) or not isinstance(document.get("paths"), dict):
         print(f"{args.spec}:1: error: not an OpenAPI document (no paths)", file=sys.stderr)
         return 2
+    dropped: list[str] = []
+    document = wellformed_document(document, dropped)
+    if dropped:
+        print(
+            f"{args.spec}:0: warning: {len(dropped)} malformed part(s) of the spec left out, "
+            f"first {dropped[0]}",
+            file=sys.stderr,
+        )
     info = document.get("info")
     title = str((info.get("title") if isinstance(info, dict) else None) or args.spec.stem)
     files = generate(document, package=identifier(args.package or title))

@@ -90,7 +90,7 @@ def check_relative(relative: Path) -> None:
         or not parts
         or any(part in ("..", ".", "") for part in parts)
         or "\x00" in text
-        or "\\" in text
+        or "\\" in relative.as_posix()  # a backslash inside a name (Windows has none left)
     ):
         raise ValueError(f"refusing to write {text!r}: not a plain path inside the output folder")
     try:

@@ -153,3 +153,5 @@ def test_full_official_spec_generates_imports_and_type_checks(shared: Path, tmp_
     assert methods.returncode == 0, methods.stderr
     mypy = run(sys.executable, "-m", "mypy", "--strict", "openai_full", cwd=tmp_path)
     assert mypy.returncode == 0, mypy.stdout[-5000:]
+    black = run(sys.executable, "-m", "black", "--check", "-q", "-l", "100", ".", cwd=tmp_path)
+    assert black.returncode == 0, black.stderr[-3000:]

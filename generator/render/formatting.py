@@ -117,7 +117,7 @@ def needs_black(text: str) -> bool:
     in_docstring = False
     for line in text.split("\n"):
         quotes = line.count('"""')
-        if not in_docstring and len(line) > LINE_LENGTH:
+        if not in_docstring and not quotes and len(line) > LINE_LENGTH:
             return True
         if quotes % 2 == 1:
             in_docstring = not in_docstring

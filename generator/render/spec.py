@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.limits import no_surrogates
 from generator.openapi.upgrade import upgrade_schema
+from generator.openapi.wellformed import wellformed_document
 from generator.render.names import class_name, clean_text, unique
 
 REF = "#/components/schemas/"
@@ -21,7 +22,8 @@ Json = Any
 
 
 def prepare(document: dict[str, Any]) -> dict[str, Any]:
-    doc: dict[str, Any] = upgrade_schema(copy.deepcopy(no_surrogates(document)))
+    clean = wellformed_document(no_surrogates(document), [])  # `generate` reports drops
+    doc: dict[str, Any] = upgrade_schema(copy.deepcopy(clean))
     _clean_texts(doc)
     schemas = doc.setdefault("components", {}).setdefault("schemas", {}) or {}
     renames = _safe_names(schemas)

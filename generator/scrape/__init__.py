@@ -50,7 +50,7 @@ def scrape_page(page: Page, problems: Problems) -> PageResult:
     found = Problems()
     try:
         result = _scrape_page(page, found)
-    except (Exception, RecursionError) as exc:
+    except Exception as exc:  # RecursionError included
         problems.error(page.path, 0, f"page left out: docs2sdk failed on it ({_bug(exc)})")
         return PageResult(page=page, family=generic.NAME)
     problems.extend(found)

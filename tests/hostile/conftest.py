@@ -107,21 +107,18 @@ def _write_specs(specs: Path) -> list[tuple[str, Path, list[str]]]:
     omnibus = specs / "omnibus.json"
     omnibus.write_text(json.dumps(hostile_spec()), encoding="utf-8")
     runs.append(("omnibus", omnibus, ["--package", "hostile_omnibus"]))
+    runs.append(("malformed", specs / "malformed.json", ["--package", "hostile_malformed"]))
     for i, name in enumerate(ESCAPES):
         spec = specs / f"escape_{i}.json"
         spec.write_text(json.dumps(escape_spec(name)), encoding="utf-8")
         runs.append((f"escape-title-{i}", spec, []))
         if name in ("../../x", "/etc/passwd", "a\x00b"):
             runs.append((f"escape-package-{i}", spec, ["--package", name]))
+    _write_broken_specs(specs)
     return runs
 
 
-DIFF_FAILURES = {"missing", "binary", "deep", "bomb", "not-a-spec", "empty-folder"}
-"""`diff` runs that must end with exit 2 and a problem line (the others compare)."""
-
-
-def _diff_runs(root: Path) -> dict[str, list[str]]:
-    specs, pages = root / "specs", root / "project" / "input"
+def _write_broken_specs(specs: Path) -> None:
     changed = hostile_spec(title='changed """ title')
     del changed["paths"]["/things"]
     changed["paths"]["/class/{class}"]["get"]["parameters"][0]["required"] = True
@@ -132,7 +129,31 @@ def _diff_runs(root: Path) -> dict[str, list[str]]:
     )
     (specs / "bomb.yaml").write_text(_bomb_yaml(), encoding="utf-8")
     (specs / "not_spec.yaml").write_text("- just\n- a list\n", encoding="utf-8")
-    (root / "empty").mkdir()
+    (specs.parent / "empty").mkdir()
+    malformed = hostile_spec()
+    malformed["paths"]["/things"]["post"]["parameters"] = [7, {"name": 3}, {"in": "x"}]
+    malformed["paths"]["/class/{class}"]["get"] = "not an operation"
+    malformed["components"]["schemas"]["Foo"]["properties"] = ["not", "a", "map"]
+    malformed["servers"] = [{"url": 5}, "x"]
+    malformed["info"] = "a string"
+    (specs / "malformed.json").write_text(json.dumps(malformed), encoding="utf-8")
+
+
+DIFF_FAILURES = {"missing", "binary", "deep", "bomb", "not-a-spec", "empty-folder"}
+"""`diff` runs that must end with exit 2 and a problem line (the others compare)."""
+
+
+GENERATE_FAILURES = {
+    "generate-binary": "binary.json",
+    "generate-deep": "deep.json",
+    "generate-bomb": "bomb.yaml",
+    "generate-not-a-spec": "not_spec.yaml",
+}
+"""`generate` runs that must end with exit 2 and a problem line."""
+
+
+def _diff_runs(root: Path) -> dict[str, list[str]]:
+    specs, pages = root / "specs", root / "project" / "input"
     omnibus, changed_file = str(specs / "omnibus.json"), str(specs / "changed.json")
     return {
         "specs-text": [omnibus, changed_file],
@@ -179,6 +200,9 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox]:
             box.outputs.append(target)
         for name, args in diff_runs.items():
             box.runs["diff-" + name] = run_cli(["diff", *args])
+        for name, file in GENERATE_FAILURES.items():
+            spec = root / "specs" / file
+            box.runs[name] = run_cli(["generate", str(spec), "-o", str(root / "out" / name)])
     finally:
         os.chdir(cwd)
     box.after = snapshot(root)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from generator.cache import FOLDER as CACHE_FOLDER
-from tests.hostile.conftest import DIFF_AVAILABLE, DIFF_FAILURES, Sandbox
+from tests.hostile.conftest import DIFF_AVAILABLE, DIFF_FAILURES, GENERATE_FAILURES, Sandbox
 from tests.hostile.corpus import MARKER, TEXTS
 from tests.hostile.inert import findings
 from tests.hostile.test_scrape_corpus import PROBLEM_LINE
@@ -39,7 +39,7 @@ def _python_files(box: Sandbox) -> list[tuple[str, Path]]:
 def test_every_run_ends_cleanly(sandbox: Sandbox) -> None:
     for name, run in sandbox.runs.items():
         assert run.error is None, f"{name}: {type(run.error).__name__}: {run.error}"
-        if name.removeprefix("diff-") in DIFF_FAILURES:
+        if name.removeprefix("diff-") in DIFF_FAILURES or name in GENERATE_FAILURES:
             assert run.code == 2, f"{name}: {run.code} {run.stderr[-2000:]}"
             assert PROBLEM_LINE.match(run.stderr.strip().splitlines()[-1]), run.stderr
         elif name.startswith("diff-"):
@@ -50,6 +50,12 @@ def test_every_run_ends_cleanly(sandbox: Sandbox) -> None:
         assert "Traceback" not in run.stderr
         assert "internal error" not in run.stderr
         assert "Warning" not in run.stderr, f"{name}: a library warning leaked: {run.stderr}"
+
+
+def test_a_malformed_spec_is_reported_and_the_rest_generated(sandbox: Sandbox) -> None:
+    run = sandbox.runs["malformed"]
+    assert "malformed.json:0: warning: " in run.stderr and "malformed part(s)" in run.stderr
+    assert "hostile_malformed@malformed" in sandbox.packages
 
 
 def test_diff_reports_are_well_formed(sandbox: Sandbox) -> None:

@@ -76,6 +76,7 @@ COUNTS = {
     "texts": 1000,
     "docstrings": 500,
     "sdk": 20,
+    "malformed_specs": 25,
 }
 ANY_TEXT = st.text(st.characters(exclude_categories=()))
 """Any text at all: unlike `st.text()`, this includes lone surrogates (JSON's `"\\ud800"`)."""
@@ -394,3 +395,43 @@ def test_any_name_or_description_gives_importable_code_that_keeps_the_text(
         )
     if wire and clean_text(wire) == wire:
         assert wire in kept, "a wire name is kept as a string constant"
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | ANY_TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(ANY_TEXT, inner, max_size=3),
+    max_leaves=8,
+)
+
+
+def _places(node: Any, at: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    if at:
+        yield at
+    children = (
+        node.items()
+        if isinstance(node, dict)
+        else enumerate(node) if isinstance(node, list) else ()
+    )
+    for key, child in children:
+        yield from _places(child, (*at, key))
+
+
+@fast(COUNTS["malformed_specs"])
+@given(data=st.data())
+def test_malformed_specs_give_code_that_compiles(data: st.DataObject) -> None:
+    """Any part of a spec replaced by any JSON value: `generate` leaves out what has the wrong
+    shape (`openapi.wellformed_document`) and renders the rest."""
+    spec = tiny_spec("name", "text")
+    places = list(_places(spec))
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.sampled_from(places))
+        node = spec
+        try:
+            for key in at[:-1]:
+                node = node[key]
+            node[at[-1]] = data.draw(json_values)
+        except (KeyError, IndexError, TypeError):
+            continue
+    for path, source in generate(spec, package="malformed_sdk").items():
+        if path.suffix == ".py":
+            compile(source, str(path), "exec")
