@@ -13,10 +13,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from generator.cache import Cache
-from generator.load import load_page
 from generator.model import PageResult
 from generator.problems import Problem, Problems
-from generator.scrape import scrape_page
 
 PARALLEL_MIN_PAGES = 48
 """Below this many new pages, worker processes cost more than they save."""
@@ -26,6 +24,9 @@ Scraped = tuple[PageResult | None, list[Problem]]
 
 def scrape_one(path: Path, label: str) -> Scraped:
     problems = Problems()
+    from generator.load import load_page  # noqa: PLC0415 - heavy; not needed on cache hits
+    from generator.scrape import scrape_page  # noqa: PLC0415
+
     page = load_page(path, problems, label=label)
     result = scrape_page(page, problems) if page is not None else None
     return result, problems.items

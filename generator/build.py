@@ -18,8 +18,6 @@ from generator.diff import diff_documents, to_json, to_markdown
 from generator.openapi.yaml_io import dump_yaml
 from generator.problems import Level, Problem
 from generator.progress import Progress
-from generator.render import generate
-from generator.render.names import identifier
 
 
 @dataclass(frozen=True)
@@ -80,6 +78,9 @@ def api_files(api: str, document: dict[str, Any], *, cache: Cache | None) -> dic
     if isinstance(found, dict):
         return found
     files = {Path(api) / "openapi.yaml": dump_yaml(document)}
+    from generator.render import generate  # noqa: PLC0415 - heavy; not needed on cache hits
+    from generator.render.names import identifier  # noqa: PLC0415
+
     sdk = generate(document, package=identifier(api), cache=cache)
     files.update({Path(api) / path: text for path, text in sdk.items()})
     if cache is not None:
