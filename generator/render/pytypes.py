@@ -24,6 +24,8 @@ def annotation(schema: Any, *, models: set[str], depth: int = 0) -> str:
         return "Mapping[str, object]" if name in models else "object"
     enum = schema.get("enum")
     if isinstance(enum, list) and enum and all(_literal_ok(v) for v in enum):
+        if all(value is None for value in enum):
+            return "None"  # `enum: [null]`: `Literal[]` is not a type
         return _union([_literal(enum), *(["None"] if None in enum else [])])
     for key in ("oneOf", "anyOf"):
         if isinstance(schema.get(key), list):
