@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import jinja2
 import pytest
@@ -86,3 +87,20 @@ def server() -> Iterator[FakeServer]:
         yield fake
     finally:
         fake.stop()
+
+
+@pytest.fixture(scope="module")
+def item_type(sdk: ModuleType) -> type[Any]:
+    """A small model on the rendered SDK's `BaseModel`, for responses to parse into."""
+
+    class Item(sdk.BaseModel):  # type: ignore[name-defined,misc]
+        id: str
+        name: str | None = None
+
+    return Item
+
+
+@pytest.fixture
+def sleeps() -> list[float]:
+    """Where a client whose `sleep` is `sleeps.append` records its retry waits."""
+    return []

@@ -20,20 +20,6 @@ ERROR = {"error": {"message": "nope", "type": "invalid_request_error"}}
 ITEM = {"id": "item_1", "name": "one"}
 
 
-@pytest.fixture(scope="module")
-def item_type(sdk: ModuleType) -> type[Any]:
-    class Item(sdk.BaseModel):  # type: ignore[name-defined,misc]
-        id: str
-        name: str | None = None
-
-    return Item
-
-
-@pytest.fixture
-def sleeps() -> list[float]:
-    return []
-
-
 @pytest.fixture
 def client(sdk: ModuleType, server: FakeServer, sleeps: list[float]) -> Iterator[Any]:
     with sdk.SyncAPIClient(

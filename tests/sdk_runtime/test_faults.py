@@ -45,20 +45,6 @@ class Clock:
         assert self.elapsed < self.limit, f"took {self.elapsed:.1f} s (limit {self.limit} s)"
 
 
-@pytest.fixture(scope="module")
-def item_type(sdk: ModuleType) -> type[Any]:
-    class Item(sdk.BaseModel):  # type: ignore[name-defined,misc]
-        id: str
-        name: str | None = None
-
-    return Item
-
-
-@pytest.fixture
-def sleeps() -> list[float]:
-    return []
-
-
 @pytest.fixture
 def client(sdk: ModuleType, server: FakeServer, sleeps: list[float]) -> Iterator[Any]:
     with sdk.SyncAPIClient(base_url=server.url, timeout=1.0, max_retries=2) as api:
