@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from generator.model import Line
 from generator.scrape.jsonish import parse_jsonish
+from generator.scrape.shell_words import split_words
 
 _CURL_START = re.compile(r"(?:^|[\s}\]>$\d])(curl)\s")
 _NUMBERED = re.compile(r"^\s*(\d{1,4}) ?(.*)$")
@@ -192,7 +192,7 @@ def _open_quote(line: str, quote: str | None) -> str | None:
 def parse_curl(text: str) -> Curl | None:
     text = text.replace("\\\n", " ").replace("\\\r\n", " ")
     try:
-        tokens = shlex.split(text)
+        tokens = split_words(text)
     except ValueError:
         tokens = text.split()
     if not tokens or tokens[0] != "curl":
