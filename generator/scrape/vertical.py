@@ -16,10 +16,12 @@ from generator.scrape.assemble import (
     vertical_reader,
 )
 from generator.scrape.header import OpHeader, find_headers, title_before
+from generator.scrape.literals import Literals, required_literals
 from generator.scrape.samples import curl_at, find_curls, json_block_at
 from generator.scrape.sections import Section, split_sections
 
 Hook = Callable[[Operation, list[Section]], None]
+Search = Callable[[str], re.Match[str] | None]
 
 
 def nonblank(lines: Sequence[Line]) -> list[Line]:
@@ -28,19 +30,24 @@ def nonblank(lines: Sequence[Line]) -> list[Line]:
 
 def marker_hits(page: Page, markers: Sequence[str | re.Pattern[str]]) -> int:
     """How many distinct markers (substrings, or patterns matched per line) a page shows."""
+    text = page.text
     hits = 0
     for marker in markers:
         if isinstance(marker, str):
-            hits += marker in page.text
-        else:
-            hits += _line_search(marker).search(page.text) is not None
+            hits += marker in text
+            continue
+        search, literals = _line_search(marker)
+        if literals is None or any(literal in text for literal in literals):
+            hits += search(text) is not None
     return hits
 
 
 @cache
-def _line_search(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """`pattern` made to match within any one line of a joined page text."""
-    return re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
+def _line_search(pattern: re.Pattern[str]) -> tuple[Search, Literals | None]:
+    """`pattern` made to match within any one line of a joined page text, and the strings
+    of which a page must show one for it to match."""
+    compiled = re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
+    return compiled.search, required_literals(compiled)
 
 
 def marker_score(page: Page, markers: Sequence[str | re.Pattern[str]], *, needed: int) -> float:
