@@ -108,20 +108,35 @@ class Status:
 
 
 _LONGEST_HEADING = 80
+_ANY_HEADING = re.compile(
+    "|".join(f"(?P<{kind.name}>{pattern.pattern})" for kind, pattern in _HEADINGS), re.I
+)
+"""All heading patterns in one: the alternatives are tried in order, the first that matches
+names the kind (one `match` a line instead of one a pattern)."""
 
 
-def heading_kind(lines: Sequence[Line], i: int) -> tuple[Kind, re.Match[str]] | None:
+@dataclass(frozen=True)
+class Heading:
+    kind: Kind
+    media_type: str | None = None
+    status: str | None = None
+
+
+def heading_kind(lines: Sequence[Line], i: int) -> Heading | None:
     text = lines[i].text.strip().strip("#*: ").strip()
     if not text or len(text) > _LONGEST_HEADING:
         return None
-    for kind, pattern in _HEADINGS:
-        match = pattern.match(text)
-        if match is None:
-            continue
-        if " " not in text and i + 1 < len(lines) and is_type(lines[i + 1].text):
-            return None
-        return kind, match
-    return None
+    match = _ANY_HEADING.match(text)
+    if match is None:
+        return None
+    if " " not in text and i + 1 < len(lines) and is_type(lines[i + 1].text):
+        return None
+    kind = Kind[match.lastgroup or ""]
+    if kind is Kind.BODY:
+        return Heading(kind, media_type=match.group("media"))
+    if kind is Kind.RESPONSE_EXAMPLES:
+        return Heading(kind, status=match.group("status"))
+    return Heading(kind)
 
 
 def split_sections(lines: Sequence[Line]) -> list[Section]:
@@ -129,17 +144,10 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
     sections: list[Section] = [Section(Kind.PARAMS, None)]
     for i, line in enumerate(lines):
         found = heading_kind(lines, i)
-        if found is None:
+        if found is None or _is_content(found.kind, sections[-1].kind):
             sections[-1].lines.append(line)
             continue
-        kind, match = found
-        if _is_content(kind, sections[-1].kind):
-            sections[-1].lines.append(line)
-            continue
-        groups = match.groupdict()
-        sections.append(
-            Section(kind, line, media_type=groups.get("media"), status=groups.get("status"))
-        )
+        sections.append(Section(found.kind, line, media_type=found.media_type, status=found.status))
     return sections
 
 

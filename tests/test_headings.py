@@ -1,0 +1,85 @@
+"""The one-regex heading match gives what trying each heading pattern in order gives.
+
+Compared on every line of the test pages and on heading-like phrases (hypothesis,
+deterministic).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.load import load_page
+from generator.model import Line
+from generator.problems import Problems
+from generator.scrape.sections import _HEADINGS, Heading, Kind, heading_kind
+from tests.scrapers.pages import PAGES
+
+_WORDS = [
+    "body", "Body", "params", "parameters", "param", "required", "request", "Request",
+    "response", "responses", "Response", "examples", "example", "samples", "code", "schema",
+    "query", "path", "header", "headers", "cookie", "cookies", "auth", "authorization",
+    "authentication", "methods", "application/json", "text/plain", "(200)", "(404)",
+    "(optional)", ":", "：", "参数", "请求体", "响应示例", "返回示例", "请求示例", "modified",
+    "at", "updated", "last", "returns", "string", "default", "200", "OK", "was", "this",
+]  # fmt: skip
+
+
+def _in_order(text: str) -> Heading | None:
+    """The former reading: each pattern tried in turn, the first match decides."""
+    for kind, pattern in _HEADINGS:
+        match = pattern.match(text)
+        if match is not None:
+            groups = match.groupdict()
+            return Heading(kind, groups.get("media"), groups.get("status"))
+    return None
+
+
+def _one_line(text: str) -> Heading | None:
+    cleaned = text.strip().strip("#*: ").strip()
+    if not cleaned or len(cleaned) > 80:
+        return None
+    return _in_order(cleaned)
+
+
+def _page_lines() -> list[str]:
+    texts: set[str] = set()
+    for path in PAGES.rglob("*"):
+        if path.is_file() and not path.name.endswith(".yaml"):
+            page = load_page(path, Problems())
+            texts.update(line.text for line in page.lines) if page is not None else None
+    return sorted(texts)
+
+
+def test_every_test_page_line() -> None:
+    texts = _page_lines()
+    assert len(texts) > 1000
+    found = 0
+    for text in texts:
+        expected = _one_line(text)
+        assert heading_kind([Line(1, text)], 0) == expected, text
+        found += expected is not None
+    assert found > 50
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("Body Params application/json", Heading(Kind.BODY, "application/json")),
+        ("Response examples (201)", Heading(Kind.RESPONSE_EXAMPLES, status="201")),
+        ("## Query Parameters", Heading(Kind.QUERY)),
+        ("Modified at 2024-01-01", Heading(Kind.END)),
+        ("Parameters", Heading(Kind.PARAMS)),
+        ("Nothing here", None),
+    ],
+)
+def test_known_headings(text: str, heading: Heading | None) -> None:
+    assert heading_kind([Line(1, text)], 0) == heading
+
+
+@settings(derandomize=True, database=None, max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4), st.sampled_from([" ", ""]))
+def test_heading_phrases(words: list[str], glue: str) -> None:
+    text = glue.join(words)
+    assert heading_kind([Line(1, text)], 0) == _one_line(text)
