@@ -64,7 +64,7 @@ def split_content(lines: Sequence[Line]) -> Content:
     media: str | None = None
     i = 0
     while i < len(lines):
-        curl, after = curl_at(lines, i)
+        curl, after = curl_at(lines, i) if "curl" in lines[i].text else (None, i)
         if curl is not None:
             curls.append(curl)
             if rest and is_sample_header(rest[-1].text):
@@ -79,7 +79,7 @@ def split_content(lines: Sequence[Line]) -> Content:
             i = block.index_end
             continue
         text = lines[i].text.strip()
-        if _MEDIA_LINE.match(text) and media is None:
+        if media is None and _MEDIA_LINE.match(text):
             media = text
         elif text and not _NOISE.match(text):
             rest.append(lines[i])

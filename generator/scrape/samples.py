@@ -13,6 +13,9 @@ from generator.scrape.shell_words import split_words
 
 _CURL_START = re.compile(r"(?:^|[\s}\]>$\d])(curl)\s")
 _NUMBERED = re.compile(r"^\s*(\d{1,4}) ?(.*)$")
+_NUMBERED_START = re.compile(r"^1 ?[\[{]")
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"?', re.DOTALL)
+"""A JSON string on one line, or the rest of the line when it is left open."""
 _METHOD_FLAG = ("-X", "--request")
 _HEADER_FLAG = ("-H", "--header")
 _DATA_FLAG = ("-d", "--data", "--data-raw", "--data-binary", "--data-urlencode", "--json")
@@ -45,7 +48,9 @@ def json_block_at(lines: Sequence[Line], index: int) -> JsonBlock | None:
     A code block rendered with line numbers (`1{`, `2  "id": ...`) is read without them.
     """
     first = lines[index].text.lstrip()
-    if re.match(r"^1 ?[\[{]", first):
+    if not first or first[0] not in "{[1":
+        return None
+    if _NUMBERED_START.match(first):
         numbered = _unnumbered(lines, index)
         block = json_block_at(numbered, 0) if numbered else None
         if block is not None:
@@ -58,31 +63,17 @@ def json_block_at(lines: Sequence[Line], index: int) -> JsonBlock | None:
 
 
 def _closing_line(lines: Sequence[Line], index: int) -> int | None:
-    """Index of the line where the bracket opened on `lines[index]` closes (strings skipped)."""
+    """Index of the line where the bracket opened on `lines[index]` closes (strings skipped;
+    a string left open ends with its line)."""
     depth = 0
     for j in range(index, min(len(lines), index + 20000)):
-        in_string = escaped = False
-        for ch in lines[j].text:
-            if in_string:
-                escaped, in_string = _string_step(ch, escaped=escaped)
-            elif ch == '"':
-                in_string = True
-            elif ch in "{[":
-                depth += 1
-            elif ch in "}]":
-                depth -= 1
+        text = lines[j].text
+        if '"' in text:
+            text = _JSON_STRING.sub("", text)
+        depth += text.count("{") + text.count("[") - text.count("}") - text.count("]")
         if depth <= 0:
             return j
     return None
-
-
-def _string_step(ch: str, *, escaped: bool) -> tuple[bool, bool]:
-    """(escaped, still in string) after reading `ch` inside a JSON string."""
-    if escaped:
-        return False, True
-    if ch == "\\":
-        return True, True
-    return False, ch != '"'
 
 
 def _unnumbered(lines: Sequence[Line], index: int) -> list[Line]:
@@ -135,6 +126,9 @@ def find_curls(lines: Sequence[Line], start: int = 0, end: int | None = None) ->
     found: list[Curl] = []
     i, stop = start, len(lines) if end is None else end
     while i < stop:
+        if "curl" not in lines[i].text:
+            i += 1
+            continue
         curl, after = curl_at(lines, i, stop)
         if curl is not None:
             found.append(curl)
@@ -174,6 +168,10 @@ def _continues(line: str) -> bool:
 
 def _open_quote(line: str, quote: str | None) -> str | None:
     """The shell quote still open after `line`, given the one open before it (POSIX rules)."""
+    if quote == "'" and "'" not in line:
+        return quote
+    if quote != "'" and "'" not in line and '"' not in line:
+        return quote
     escaped = False
     for ch in line:
         if escaped:
