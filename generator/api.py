@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.batch import scrape_many
 from generator.cache import Cache
-from generator.load import collect_pages, skipped_files
 from generator.model import ApiModel, PageResult
-from generator.normalize import build_model
-from generator.openapi.emit import to_document
-from generator.problems import Problem, Problems, printable
+from generator.problems import Problem, Problems
+from generator.sources import Sources, read_sources, source_label
+
+__all__ = ["ScrapeResult", "scrape", "scrape_sources", "source_label"]
 
 
 @dataclass(frozen=True)
@@ -48,29 +47,28 @@ def scrape(
     working folder) so that output does not depend on where the project lives. With a
     `cache`, pages whose bytes did not change are not scraped again.
     """
-    problems = Problems()
-    files = collect_pages([Path(p) for p in paths])
-    for skipped in skipped_files([Path(p) for p in paths]):
-        what = skipped.suffix or "no file extension"
-        label = source_label(skipped, base or Path.cwd())
-        problems.warn(label, 0, f"not a page format docs2sdk reads ({what}); skipped")
-    jobs = [(file, source_label(file, base or Path.cwd())) for file in files]
+    sources = read_sources(
+        [Path(p) for p in paths], base=base or Path.cwd(), hashed=cache is not None
+    )
+    return scrape_sources(sources, title=title or _folder_title(paths), cache=cache)
+
+
+def scrape_sources(sources: Sources, *, title: str | None, cache: Cache | None) -> ScrapeResult:
+    """`scrape` of pages already found (and hashed, for the cache) by `read_sources`."""
+    from generator.batch import scrape_many  # noqa: PLC0415 - not needed on cache hits
+    from generator.normalize import build_model  # noqa: PLC0415
+    from generator.openapi.emit import to_document  # noqa: PLC0415
+
+    problems = Problems(sources.skipped_problems())
+    jobs = [(page.path, page.label) for page in sources.pages]
+    digests = [page.digest for page in sources.pages]
     results: list[PageResult] = []
-    for result, found in scrape_many(jobs, cache=cache):
+    for result, found in scrape_many(jobs, cache=cache, digests=digests):
         problems.items.extend(found)
         if result is not None:
             results.append(result)
-    model = build_model(results, problems, title=title or _folder_title(paths))
-    return ScrapeResult(model, to_document(model), problems.sorted(), len(files))
-
-
-def source_label(path: Path, base: Path) -> str:
-    """How a page is named in provenance: relative to `base` when inside it."""
-    try:
-        label = path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        label = path.as_posix()
-    return printable(label)
+    model = build_model(results, problems, title=title)
+    return ScrapeResult(model, to_document(model), problems.sorted(), len(sources.pages))
 
 
 def _folder_title(paths: Sequence[Path | str]) -> str | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from generator.cache import Cache
 from generator.model import PageResult
 from generator.problems import Problem, Problems
+from generator.sources import page_digest
 
 PARALLEL_MIN_PAGES = 48
 """Below this many new pages, worker processes cost more than they save."""
@@ -23,12 +24,13 @@ Scraped = tuple[PageResult | None, list[Problem]]
 
 
 def scrape_one(path: Path, label: str) -> Scraped:
+    """One page loaded and scraped; the result keeps no page text (see `without_text`)."""
     problems = Problems()
     from generator.load import load_page  # noqa: PLC0415 - heavy; not needed on cache hits
     from generator.scrape import scrape_page  # noqa: PLC0415
 
     page = load_page(path, problems, label=label)
-    result = scrape_page(page, problems) if page is not None else None
+    result = scrape_page(page, problems).without_text() if page is not None else None
     return result, problems.items
 
 
@@ -36,9 +38,18 @@ def _scrape_job(job: tuple[Path, str]) -> Scraped:
     return scrape_one(*job)
 
 
-def scrape_many(jobs: Sequence[tuple[Path, str]], *, cache: Cache | None) -> list[Scraped]:
-    """(result, problems) for each (path, label), in order."""
-    keys = [_key(cache, path, label) for path, label in jobs]
+def scrape_many(
+    jobs: Sequence[tuple[Path, str]],
+    *,
+    cache: Cache | None,
+    digests: Sequence[str] | None = None,
+) -> list[Scraped]:
+    """(result, problems) for each (path, label), in order.
+
+    With a `cache`, a page is looked up by its label and the hash of its bytes (`digests`,
+    from `read_sources`, or read here).
+    """
+    keys = _keys(cache, jobs, digests)
     found: list[Scraped | None] = [
         cache.load("page", key) if cache is not None and key else None for key in keys
     ]
@@ -50,22 +61,36 @@ def scrape_many(jobs: Sequence[tuple[Path, str]], *, cache: Cache | None) -> lis
     return [item for item in found if item is not None]
 
 
-def _key(cache: Cache | None, path: Path, label: str) -> str:
+def _keys(
+    cache: Cache | None, jobs: Sequence[tuple[Path, str]], digests: Sequence[str] | None
+) -> list[str]:
     if cache is None:
-        return ""
-    try:
-        return cache.key(label, path.read_bytes())
-    except OSError:
-        return ""
+        return [""] * len(jobs)
+    if digests is None:
+        digests = [page_digest(path) for path, _ in jobs]
+    return [
+        cache.key(label, digest) if digest else ""
+        for (_, label), digest in zip(jobs, digests, strict=True)
+    ]
 
 
 def _run(jobs: list[tuple[Path, str]]) -> list[Scraped]:
-    workers = min(os.cpu_count() or 1, 8)
+    """Scrape in this process, or with one forked worker per core for many pages (results
+    come back small, without their pages' text, so the parent is not the bottleneck)."""
+    workers = min(_cores(), 8)
     if len(jobs) < PARALLEL_MIN_PAGES or workers < 2 or "fork" not in _methods():
         return [scrape_one(path, label) for path, label in jobs]
     context = multiprocessing.get_context("fork")
+    chunk = max(1, min(16, len(jobs) // (workers * 4)))  # >= 4 chunks a worker: balanced
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(_scrape_job, jobs, chunksize=16))
+        return list(pool.map(_scrape_job, jobs, chunksize=chunk))
+
+
+def _cores() -> int:
+    """The cores this process may run on (fewer than the machine's in a limited container)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _methods() -> list[str]:

@@ -8,7 +8,7 @@ everything around them is typed.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Literal
 
@@ -151,6 +151,12 @@ class PageResult:
     """Named schemas given by an embedded spec (kept under their own names)."""
     component_lines: dict[str, int] = field(default_factory=dict)
     """The page line where each of `components` is written."""
+
+    def without_text(self) -> PageResult:
+        """This result with a page of no lines and no embedded specs: what is kept (and sent
+        back from workers, and cached) once scraping is over. Normalizing reads only the
+        page's path (for provenance), so the text would be pickled for nothing."""
+        return replace(self, page=Page(self.page.path, self.page.kind, ()))
 
 
 @dataclass

@@ -1,0 +1,110 @@
+"""An API's input files as found on disk: which pages, how provenance names them, and a hash
+of each page's bytes, so that a build can tell an unchanged API without loading its pages.
+
+Only the standard library and `generator.load.files` (whose page loaders are imported when
+a page is loaded) are imported here: an unchanged build reads its sources and nothing else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.limits import MAX_PAGE_BYTES
+from generator.load.files import collect_pages, skipped_files
+from generator.problems import Problem, Problems, printable
+
+
+@dataclass(frozen=True)
+class PageFile:
+    path: Path
+    label: str
+    """How provenance (`x-source`, problem lines) names the page."""
+    digest: str
+    """SHA-256 of the page's bytes (hex); "" when not hashed or not a readable regular file
+    of at most `MAX_PAGE_BYTES` (such a page is never cached: loading it reports why)."""
+
+
+@dataclass(frozen=True)
+class Sources:
+    pages: tuple[PageFile, ...]
+    skipped: tuple[tuple[str, str], ...]
+    """(label, suffix or "no file extension") of each file that is not a page format."""
+
+    def skipped_problems(self) -> list[Problem]:
+        problems = Problems()
+        for label, what in self.skipped:
+            problems.warn(label, 0, f"not a page format docs2sdk reads ({what}); skipped")
+        return problems.items
+
+    def identity(self) -> list[str]:
+        """Everything about the files that an API's outputs depend on (labels, bytes,
+        skipped files), as key parts; [] when a page could not be hashed."""
+        if any(not page.digest for page in self.pages):
+            return []
+        parts = [f"{len(self.pages)} pages, {len(self.skipped)} skipped"]
+        parts += [f"{page.label}\x00{page.digest}" for page in self.pages]
+        parts += [f"{label}\x00{what}" for label, what in self.skipped]
+        return parts
+
+
+def read_sources(paths: Sequence[Path], *, base: Path, hashed: bool) -> Sources:
+    """The pages of `paths` (files or folders) labelled relative to `base`; with `hashed`,
+    each page's bytes are read and hashed."""
+    labels = _Labeller(base)
+    pages = tuple(
+        PageFile(path, labels.label(path), page_digest(path) if hashed else "")
+        for path in collect_pages(list(paths))
+    )
+    skipped = tuple(
+        (labels.label(path), path.suffix or "no file extension")
+        for path in skipped_files(list(paths))
+    )
+    return Sources(pages, skipped)
+
+
+def page_digest(path: Path) -> str:
+    """SHA-256 (hex) of a regular file's bytes, or "" (unreadable, not a regular file, or
+    over the page size limit: the page loader reports those)."""
+    try:
+        # O_NONBLOCK: opening a named pipe must not wait for a writer (regular files ignore it)
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return ""
+            data = handle.read(MAX_PAGE_BYTES + 1)
+    except OSError:
+        return ""
+    return hashlib.sha256(data).hexdigest() if len(data) <= MAX_PAGE_BYTES else ""
+
+
+def source_label(path: Path, base: Path) -> str:
+    """How a page is named in provenance: relative to `base` when inside it."""
+    return _Labeller(base).label(path)
+
+
+class _Labeller:
+    """`source_label` for many paths: `base` and each folder are resolved once, and a page
+    that is not a symbolic link resolves to its resolved folder plus its name."""
+
+    def __init__(self, base: Path) -> None:
+        resolved = str(base.resolve())
+        self.prefix = resolved if resolved.endswith(os.sep) else resolved + os.sep
+        self.folders: dict[Path, str] = {}
+
+    def label(self, path: Path) -> str:
+        resolved = self._resolve(path)
+        inside = resolved.startswith(self.prefix) and len(resolved) > len(self.prefix)
+        label = resolved[len(self.prefix) :].replace(os.sep, "/") if inside else path.as_posix()
+        return printable(label)
+
+    def _resolve(self, path: Path) -> str:
+        if path.name in ("", ".", "..") or path.is_symlink():
+            return str(path.resolve())
+        folder = self.folders.get(path.parent)
+        if folder is None:
+            folder = self.folders[path.parent] = str(path.parent.resolve())
+        return os.path.join(folder, path.name)
