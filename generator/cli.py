@@ -173,6 +173,8 @@ def _build(args: argparse.Namespace) -> int:
     except UnsafeTarget as exc:
         print(f"docs2sdk: error: {exc}", file=sys.stderr)
         return 2
+    if cache is not None:
+        cache.prune()  # what this build did not use (see generator.cache)
     print(f"docs2sdk: built {len(project.apis)} APIs into {project.output_dir}", file=sys.stderr)
     return 0
 

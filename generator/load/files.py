@@ -7,9 +7,6 @@ from pathlib import Path
 
 from generator.limits import MAX_PAGE_BYTES
 from generator.load.decode import BinaryContent, decode_bytes
-from generator.load.html import html_page
-from generator.load.markdown import markdown_page
-from generator.load.specs import read_spec_text
 from generator.model import EmbeddedSpec, Line, Page
 from generator.problems import Problems
 
@@ -63,6 +60,11 @@ def load_page(path: Path, problems: Problems, *, label: str | None = None) -> Pa
         problems.error(name, 0, f"not a text page: {exc}")
         return None
     text = text.replace("\x00", "")
+    # bs4 and yaml take ~0.2 s to import: not paid by a build whose pages are all cached
+    from generator.load.html import html_page  # noqa: PLC0415
+    from generator.load.markdown import markdown_page  # noqa: PLC0415
+    from generator.load.specs import read_spec_text  # noqa: PLC0415
+
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm") or (suffix not in _MARKDOWN and _looks_html(text)):
         return html_page(name, text, problems)
