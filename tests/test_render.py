@@ -7,11 +7,20 @@ import subprocess
 import sys
 from pathlib import Path
 
+import black
 import pytest
+from black.mode import TargetVersion
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.openapi.yaml_io import load_spec_file
 from generator.render import generate
+from generator.render.formatting import needs_black
+from generator.render.layout import import_from, names_list, parameter
+from generator.render.names import pystr
 from tests.conftest import ROOT
+
+BLACK = black.Mode(target_versions={TargetVersion.PY311}, line_length=100)
 
 APIS = {
     "openai-assistants-v1": "openai_assistants_v1",
@@ -52,6 +61,56 @@ def test_generated_package_passes_static_checks(api: str, package: str, tmp_path
     assert black.returncode == 0, black.stderr
     ruff = run(sys.executable, "-m", "ruff", "check", "--no-cache", ".", cwd=folder)
     assert ruff.returncode == 0, ruff.stdout
+
+
+identifiers = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,44}", fullmatch=True)
+literals = st.lists(
+    st.text("abcdefgh-_./0123456789 ", min_size=1, max_size=28).map(pystr),
+    min_size=1,
+    max_size=12,
+    unique=True,
+).map(lambda values: f"Literal[{', '.join(values)}]")
+members = st.one_of(
+    st.sampled_from(["str", "int", "None", "object", "Mapping[str, object]", "Sequence[str]"]),
+    literals,
+    literals.map(lambda literal: f"Sequence[{literal}]"),
+)
+declarations = st.tuples(
+    identifiers, st.lists(members, min_size=1, max_size=4, unique=True), st.booleans()
+).map(
+    lambda d: f"{d[0]}: {' | '.join(d[1] + (['NotGiven'] if d[2] else []))}"
+    + (" = NOT_GIVEN," if d[2] else ",")
+)
+examples = settings(max_examples=60, deadline=None, derandomize=True, database=None)
+
+
+@examples
+@given(st.lists(identifiers, min_size=1, max_size=6), identifiers, identifiers)
+def test_long_imports_and_lists_are_laid_out_as_black_does(
+    names: list[str], module: str, target: str
+) -> None:
+    text = "\n".join(
+        [
+            import_from(f".{module}", names),
+            import_from(f"..{module}", [f"{name} as {name}" for name in names]),
+            "",
+            names_list(target, names),
+            "",
+        ]
+    )
+    assert black.format_str(text, mode=BLACK) == text
+
+
+@examples
+@given(st.lists(declarations, min_size=1, max_size=4), st.sampled_from([1, 2]))
+def test_long_parameters_are_laid_out_as_black_does(declarations: list[str], depth: int) -> None:
+    indent = "    " * depth
+    outer = "    " * (depth - 1)
+    params = "".join(f"{indent}{parameter(d, indent=indent)}\n" for d in declarations)
+    define = f"{outer}async def call(\n{indent}self,\n{indent}*,\n{params}{outer}) -> None:\n"
+    text = ("class Resource:\n" if depth == 2 else "") + define + f"{indent}return None\n"
+    assert black.format_str(text, mode=BLACK) == text
+    assert not needs_black(text)
 
 
 HOSTILE = {
@@ -143,6 +202,8 @@ def test_full_official_spec_generates_imports_and_type_checks(shared: Path, tmp_
         target = tmp_path / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text)
+    rendered = [p for p in files if p.suffix == ".py" and p.name != "_models.py"]
+    assert not [p for p in rendered if needs_black(files[p])], "templates left long lines"
     methods = run(
         sys.executable,
         "-c",

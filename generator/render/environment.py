@@ -2,7 +2,7 @@
 
 Templates live in the project's top-level `templates/` folder (installed beside the package
 as `generator/templates`). A user folder given as `override` wins file by file. Filters are
-the escaping functions of `names` and nothing else.
+the escaping functions of `names`; `layout` lays out lines that may be long as black would.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
+from generator.render.layout import import_from, names_list, parameter
 from generator.render.names import comment, docstring, docstring_block, pystr, tomlstr
 
 
@@ -40,4 +41,7 @@ def environment(override: Path | None = None) -> Environment:
     env.filters["docstring_block"] = docstring_block
     env.filters["comment"] = comment
     env.filters["tomlstr"] = tomlstr
+    env.filters["parameter"] = parameter
+    env.globals["import_from"] = import_from
+    env.globals["names_list"] = names_list
     return env

@@ -5,9 +5,11 @@ black defines the style: every generated file must be left unchanged by `black -
 there with black alone costs ~40 s on the full spec, so:
 
 - templates emit black-stable code (exploded calls with trailing commas, double-quoted
-  literals from `names.pystr`, clean docstrings), and are passed through as they are;
+  literals from `names.pystr`, clean docstrings, long imports, lists and parameters laid
+  out by `layout` as black lays them out), and are passed through as they are;
 - a rendered file with a line black would split (over 100 columns outside a docstring)
-  is formatted by black itself;
+  is formatted by black itself: the safety net for template overrides (none of the
+  reference specs needs it);
 - the models module from datamodel-code-generator is formatted by `ruff format`, whose
   output for that kind of code (classes, annotated fields, docstrings) is black's, in a
   fraction of the time; without a ruff binary, black formats it.
@@ -15,19 +17,15 @@ there with black alone costs ~40 s on the full spec, so:
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import black
-from black.mode import TargetVersion
-from black.parsing import InvalidInput
+from generator.render.layout import LINE_LENGTH, black_mode
 
 if TYPE_CHECKING:
     from generator.cache import Cache
-
-LINE_LENGTH = 100
-MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=LINE_LENGTH)
 
 
 def format_python(
@@ -72,8 +70,11 @@ def _cached_black(path: Path, text: str, cache: Cache | None) -> str:
 
 
 def black_format(path: Path, text: str) -> str:
+    import black  # noqa: PLC0415 - imported only when a file needs it (~0.2 s)
+    from black.parsing import InvalidInput  # noqa: PLC0415
+
     try:
-        return black.format_str(text, mode=MODE)
+        return black.format_str(text, mode=black_mode())
     except InvalidInput as exc:
         raise RuntimeError(f"generated {path} is not valid Python: {exc}") from exc
 
@@ -112,12 +113,18 @@ def _ruff_binary() -> str | None:
         return None
 
 
+_UNSPLITTABLE = re.compile(r" *[A-Za-z_]\w*(?: as [A-Za-z_]\w*)?,")
+"""An item line of an exploded import (`Name as Name,`): black cannot split it further."""
+
+
 def needs_black(text: str) -> bool:
-    """Whether a line outside triple-quoted strings is longer than black allows."""
+    """Whether a line outside triple-quoted strings is longer than black allows and is one
+    black could split."""
     in_docstring = False
     for line in text.split("\n"):
         quotes = line.count('"""')
-        if not in_docstring and not quotes and len(line) > LINE_LENGTH:
+        too_long = len(line) > LINE_LENGTH and not _UNSPLITTABLE.fullmatch(line)
+        if not in_docstring and not quotes and too_long:
             return True
         if quotes % 2 == 1:
             in_docstring = not in_docstring

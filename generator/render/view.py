@@ -47,6 +47,12 @@ class Param:
         parts = [p for p in parts if p != "None"] + ["NotGiven"] + (["None"] if nullable else [])
         return " | ".join(parts)
 
+    @property
+    def keyword_declaration(self) -> str:
+        """The keyword-only parameter as a line of an exploded signature."""
+        default = "" if self.required else " = NOT_GIVEN"
+        return f"{self.name}: {self.keyword_annotation}{default},"
+
 
 @dataclass
 class Method:
