@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from generator.load import load_page
 from generator.problems import Problems
-from generator.scrape import FAMILIES
-from generator.scrape.literals import required_literals
+from generator.scrape import FAMILIES, prose
+from generator.scrape.literals import keyword_search, required_literals
 from generator.scrape.vertical import marker_hits
 from tests.scrapers.pages import PAGES
 
@@ -92,3 +92,67 @@ def _plain_hit(text: str, marker: str | re.Pattern[str]) -> bool:
     if isinstance(marker, str):
         return marker in text
     return re.search(marker.pattern, text, marker.flags | re.MULTILINE) is not None
+
+
+def test_keyword_search_finds_what_any_pattern_matches() -> None:
+    search = keyword_search([re.compile(r"Default value is \d"), re.compile("max: ", re.I)])
+    assert search is not None
+    assert search("The default value is 3") is not None
+    assert search("MAX: 4") is not None
+    assert search("The largest value") is None
+    assert keyword_search([re.compile(r"\d+")]) is None
+
+
+def test_prose_gate_covers_every_prose_pattern() -> None:
+    compiled = {v for v in vars(prose).values() if isinstance(v, re.Pattern)}
+    compiled.update(prose._MIN_MAX.values())
+    compiled.discard(prose._ANY_FACT.__self__)  # type: ignore[union-attr]
+    assert compiled <= set(prose._FACT_PATTERNS)
+
+
+_PROSE_WORDS = [
+    "Default", "default:", "value", "is", "Value is", "Values are", "one of", "One of", "a,",
+    "b", "or", "and", "10", "-2.5", "1,000", "Minimum", "maximum", "Maximum length", "of",
+    "elements", "items", "At least", "Not more than", "between", "Range:", "Required range:",
+    "0 <= x <= 2", "Required string length:", "1 - 64", "`auto`", "is the default", "the",
+    "Enum:", "Available options:", "Possible values:", "枚举值：", "默认值：", "x", ".", "Format",
+    "should match the following pattern:", "^[a-z]+$", "characters", "true", "null", "[]",
+]  # fmt: skip
+
+
+@settings(derandomize=True, database=None, max_examples=1500, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PROSE_WORDS), max_size=8),
+    st.sampled_from([None, "string", "integer", "number", "array", "boolean", "object"]),
+)
+def test_prose_gate_changes_no_facts(words: list[str], json_type: str | None) -> None:
+    text = " ".join(words)
+    assert prose.prose_facts(text, json_type) == prose._facts(text, json_type)
+
+
+@pytest.mark.parametrize(
+    ("text", "json_type"),
+    [
+        ("Default value is 20.", "integer"),
+        ("Defaults to auto.", "string"),
+        ("Values are asc or desc.", "string"),
+        ("One of a, b, c.", "string"),
+        ("Value is thread.", "string"),
+        ("`auto` is the default.", "string"),
+        ("Minimum value is 0, maximum value is 2.", "number"),
+        ("Maximum length is 256.", "string"),
+        ("Minimum length: 1", "string"),
+        ("Not more than 128 elements.", "array"),
+        ("At least 1 element.", "array"),
+        ("Format should match the following pattern: ^[a-z]+$", "string"),
+        ("Required range: 0 <= x <= 2", "number"),
+        ("A value between 1 and 100.", "integer"),
+        ("Required string length: 1 - 64", "string"),
+        ("Required array length: 1 - 10", "array"),
+        ("可选值：a、b", "string"),
+    ],
+)
+def test_prose_gate_keeps_each_fact(text: str, json_type: str) -> None:
+    facts = prose.prose_facts(text, json_type)
+    assert facts
+    assert facts == prose._facts(text, json_type)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 try:
@@ -21,11 +22,31 @@ except ImportError:  # pragma: no cover - a Python without the private parser
     _parser = None
 
 Literals = tuple[str, ...]
+Search = Callable[[str], re.Match[str] | None]
 
 
 def required_literals(pattern: re.Pattern[str]) -> Literals | None:
     """Strings of which any match of `pattern` contains at least one (None: not known)."""
-    if _parser is None or pattern.flags & re.IGNORECASE:
+    return None if pattern.flags & re.IGNORECASE else _literals(pattern)
+
+
+def keyword_search(patterns: Iterable[re.Pattern[str]]) -> Search | None:
+    """A search that finds something in every text where one of `patterns` matches: their
+    required literals, case ignored (so it also serves patterns that ignore case). None
+    when a pattern has no literal to look for."""
+    found: list[str] = []
+    for pattern in patterns:
+        literals = _literals(pattern)
+        if literals is None:
+            return None
+        found.extend(literals)
+    ordered = sorted(dict.fromkeys(found), key=len, reverse=True)
+    return re.compile("|".join(re.escape(text) for text in ordered), re.IGNORECASE).search
+
+
+def _literals(pattern: re.Pattern[str]) -> Literals | None:
+    """Required literals as written (compared case-insensitively when the pattern is)."""
+    if _parser is None:
         return None
     try:
         return _best(_sequence(list(_parser.parse(pattern.pattern, pattern.flags))))

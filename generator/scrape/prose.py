@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.model import Schema
 from generator.scrape.jsonish import parse_jsonish
+from generator.scrape.literals import keyword_search
 
 _NUM = r"(-?\d[\d,]*(?:\.\d+)?)"
 _DEFAULT = re.compile(
@@ -64,8 +65,30 @@ _LENGTH_RANGE = re.compile(r"Required string length:\s*" + _NUM + r"\s*-\s*" + _
 _ARRAY_RANGE = re.compile(r"Required array length:\s*" + _NUM + r"\s*-\s*" + _NUM, re.IGNORECASE)
 
 
+_FACT_PATTERNS = [
+    _DEFAULT,
+    _VALUES,
+    _ONE_OF,
+    _SINGLE_VALUE,
+    _DEFAULT_PROSE,
+    *_MIN_MAX.values(),
+    _RANGE,
+    _BETWEEN,
+    _LENGTH_RANGE,
+    _ARRAY_RANGE,
+]
+_ANY_FACT = keyword_search(_FACT_PATTERNS)
+"""Finds a word of some fact pattern: nine descriptions in ten have none and state nothing."""
+
+
 def prose_facts(text: str, json_type: str | None) -> Schema:
     """Schema keywords the prose states for a value of JSON type `json_type`."""
+    if _ANY_FACT is not None and _ANY_FACT(text) is None:
+        return {}
+    return _facts(text, json_type)
+
+
+def _facts(text: str, json_type: str | None) -> Schema:
     facts: Schema = {}
     for key, pattern in _MIN_MAX.items():
         match = pattern.search(text)
