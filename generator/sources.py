@@ -91,14 +91,18 @@ class _Labeller:
     that is not a symbolic link resolves to its resolved folder plus its name."""
 
     def __init__(self, base: Path) -> None:
-        resolved = str(base.resolve())
-        self.prefix = resolved if resolved.endswith(os.sep) else resolved + os.sep
+        self.base = str(base.resolve())
+        self.prefix = self.base if self.base.endswith(os.sep) else self.base + os.sep
         self.folders: dict[Path, str] = {}
 
     def label(self, path: Path) -> str:
         resolved = self._resolve(path)
-        inside = resolved.startswith(self.prefix) and len(resolved) > len(self.prefix)
-        label = resolved[len(self.prefix) :].replace(os.sep, "/") if inside else path.as_posix()
+        if resolved == self.base:
+            label = "."
+        elif resolved.startswith(self.prefix):
+            label = resolved[len(self.prefix) :].replace(os.sep, "/")
+        else:
+            label = path.as_posix()
         return printable(label)
 
     def _resolve(self, path: Path) -> str:
