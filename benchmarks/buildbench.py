@@ -119,13 +119,14 @@ def measure(project: Project, runs: int, log: Path) -> BuildFigures:
 
 
 def _entries(cache: Path) -> dict[str, set[str]]:
-    if not cache.is_dir():
-        return {}
-    return {
-        space.name: {p.name for p in space.rglob("*") if p.is_file()}
-        for space in cache.iterdir()
-        if space.is_dir()
-    }
+    """Entry names per namespace (`<cache>/<code generation>/<namespace>/..`)."""
+    found: dict[str, set[str]] = {}
+    for space in cache.glob("*/*"):
+        if space.is_dir():
+            found.setdefault(space.name, set()).update(
+                p.name for p in space.rglob("*") if p.is_file()
+            )
+    return found
 
 
 def _hashes(project: Project) -> dict[str, str]:
