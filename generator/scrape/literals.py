@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 try:
@@ -22,7 +23,6 @@ except ImportError:  # pragma: no cover - a Python without the private parser
     _parser = None
 
 Literals = tuple[str, ...]
-Search = Callable[[str], re.Match[str] | None]
 
 
 def required_literals(pattern: re.Pattern[str]) -> Literals | None:
@@ -30,18 +30,48 @@ def required_literals(pattern: re.Pattern[str]) -> Literals | None:
     return None if pattern.flags & re.IGNORECASE else _literals(pattern)
 
 
-def keyword_search(patterns: Iterable[re.Pattern[str]]) -> Search | None:
-    """A search that finds something in every text where one of `patterns` matches: their
-    required literals, case ignored (so it also serves patterns that ignore case). None
-    when a pattern has no literal to look for."""
+@dataclass(frozen=True)
+class KeywordFilter:
+    """True for every text where one of some patterns may match: it shows one of their
+    required literals, case ignored (so it also serves patterns that ignore case).
+
+    An ASCII text is lowered once and searched for the lowered literals, without the slow
+    case-insensitive scan: for ASCII characters, ignoring case is comparing `.lower()`.
+    """
+
+    folded: re.Pattern[str]
+    lowered: re.Pattern[str] | None
+    """For ASCII texts; None when a non-ASCII literal could match ASCII text."""
+
+    def __call__(self, text: str) -> bool:
+        if self.lowered is not None and text.isascii():
+            return self.lowered.search(text.lower()) is not None
+        return self.folded.search(text) is not None
+
+
+def keyword_filter(patterns: Iterable[re.Pattern[str]]) -> KeywordFilter | None:
+    """The filter for `patterns`; None when a pattern has no literal to look for."""
     found: list[str] = []
     for pattern in patterns:
         literals = _literals(pattern)
         if literals is None:
             return None
         found.extend(literals)
-    ordered = sorted(dict.fromkeys(found), key=len, reverse=True)
-    return re.compile("|".join(re.escape(text) for text in ordered), re.IGNORECASE).search
+    words = list(dict.fromkeys(found))
+    folded = re.compile("|".join(map(re.escape, words)), re.IGNORECASE)
+    if any(not word.isascii() and _matches_ascii(word) for word in words):
+        return KeywordFilter(folded, None)
+    lowered = sorted({word.lower() for word in words if word.isascii()}, key=len)
+    shortest = [w for i, w in enumerate(lowered) if not any(v in w for v in lowered[:i])]
+    return KeywordFilter(folded, re.compile("|".join(map(re.escape, shortest))))
+
+
+def _matches_ascii(word: str) -> bool:
+    """Whether each character equals some ASCII one, case ignored (the Kelvin sign: k)."""
+    return all(
+        any(re.fullmatch(re.escape(ch), chr(code), re.IGNORECASE) for code in range(128))
+        for ch in word
+    )
 
 
 def _literals(pattern: re.Pattern[str]) -> Literals | None:

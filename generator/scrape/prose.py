@@ -14,7 +14,7 @@ from typing import Any
 
 from generator.model import Schema
 from generator.scrape.jsonish import parse_jsonish
-from generator.scrape.literals import keyword_search
+from generator.scrape.literals import keyword_filter
 
 _NUM = r"(-?\d[\d,]*(?:\.\d+)?)"
 _DEFAULT = re.compile(
@@ -77,13 +77,13 @@ _FACT_PATTERNS = [
     _LENGTH_RANGE,
     _ARRAY_RANGE,
 ]
-_ANY_FACT = keyword_search(_FACT_PATTERNS)
+_ANY_FACT = keyword_filter(_FACT_PATTERNS)
 """Finds a word of some fact pattern: nine descriptions in ten have none and state nothing."""
 
 
 def prose_facts(text: str, json_type: str | None) -> Schema:
     """Schema keywords the prose states for a value of JSON type `json_type`."""
-    if _ANY_FACT is not None and _ANY_FACT(text) is None:
+    if _ANY_FACT is not None and not _ANY_FACT(text):
         return {}
     return _facts(text, json_type)
 
