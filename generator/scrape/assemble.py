@@ -17,7 +17,7 @@ from generator.scrape.bullets import is_marker, root_type
 from generator.scrape.fields import Field, field_schema, join_prose, object_schema
 from generator.scrape.header import is_sample_header
 from generator.scrape.infer import fill_from_example, infer_schema
-from generator.scrape.samples import Curl, JsonBlock, curl_at, json_block_at
+from generator.scrape.samples import Curl, JsonBlock, curl_end, json_block_at
 from generator.scrape.sections import Kind, Section, status_line
 from generator.scrape.types import parse_type
 
@@ -49,24 +49,21 @@ _LOCATIONS: dict[Kind, str] = {
 
 @dataclass
 class Content:
-    """A section's lines split into field lines, JSON examples and curl samples."""
+    """A section's lines split into field lines and JSON examples (curl samples left out)."""
 
     lines: list[Line]
     examples: list[JsonBlock]
-    curls: list[Curl]
     media_type: str | None
 
 
 def split_content(lines: Sequence[Line]) -> Content:
     rest: list[Line] = []
     examples: list[JsonBlock] = []
-    curls: list[Curl] = []
     media: str | None = None
     i = 0
     while i < len(lines):
-        curl, after = curl_at(lines, i) if "curl" in lines[i].text else (None, i)
-        if curl is not None:
-            curls.append(curl)
+        after = curl_end(lines, i) if "curl" in lines[i].text else None
+        if after is not None:
             if rest and is_sample_header(rest[-1].text):
                 rest.pop()
             i = after
@@ -84,7 +81,7 @@ def split_content(lines: Sequence[Line]) -> Content:
         elif text and not _NOISE.match(text):
             rest.append(lines[i])
         i += 1
-    return Content(rest, examples, curls, media)
+    return Content(rest, examples, media)
 
 
 def vertical_reader(*, counted: bool) -> Reader:

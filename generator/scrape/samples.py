@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from generator.model import Line
@@ -136,15 +137,41 @@ def find_curls(lines: Sequence[Line], start: int = 0, end: int | None = None) ->
     return found
 
 
-def curl_at(lines: Sequence[Line], i: int, stop: int | None = None) -> tuple[Curl | None, int]:
-    """The curl command starting on `lines[i]` and the index after it (`(None, i)` if none)."""
+def first_curl(
+    lines: Sequence[Line], start: int = 0, end: int | None = None, *, data: bool = True
+) -> Curl | None:
+    """`find_curls(lines, start, end)[0]` without reading the others (None if there is none);
+    with `data=False`, its `--data` JSON is not parsed (`data` stays None)."""
+    i, stop = start, len(lines) if end is None else end
+    while i < stop:
+        if "curl" not in lines[i].text:
+            i += 1
+            continue
+        curl, after = curl_at(lines, i, stop, data=data)
+        if curl is not None:
+            return curl
+        i = max(after, i + 1)
+    return None
+
+
+def curl_end(lines: Sequence[Line], i: int, stop: int | None = None) -> int | None:
+    """The index after the curl command starting on `lines[i]`; None if none starts there."""
+    curl, after = curl_at(lines, i, stop, data=False)
+    return None if curl is None else after
+
+
+def curl_at(
+    lines: Sequence[Line], i: int, stop: int | None = None, *, data: bool = True
+) -> tuple[Curl | None, int]:
+    """The curl command starting on `lines[i]` and the index after it (`(None, i)` if none);
+    with `data=False`, its `--data` JSON is not parsed (`data` stays None)."""
     if "curl" not in lines[i].text:
         return None, i
     match = _CURL_START.search(" " + lines[i].text)
     if match is None:
         return None, i
     text, after = _gather(lines, i, len(lines) if stop is None else stop, match.start(1) - 1)
-    curl = parse_curl(text)
+    curl = parse_curl(text, data=data)
     if curl is not None:
         curl.line = lines[i].number
     return curl, after
@@ -187,24 +214,38 @@ def _open_quote(line: str, quote: str | None) -> str | None:
     return quote
 
 
-def parse_curl(text: str) -> Curl | None:
-    text = text.replace("\\\n", " ").replace("\\\r\n", " ")
-    try:
-        tokens = split_words(text)
-    except ValueError:
-        tokens = text.split()
+def parse_curl(text: str, *, data: bool = True) -> Curl | None:
+    """The curl command in `text` (None if it is not one or names no URL); with
+    `data=False`, the `--data` JSON is not parsed (`data` stays None)."""
+    tokens = _words(text)
     if not tokens or tokens[0] != "curl":
         return None
     curl = Curl(method="", url="")
-    _read_tokens(curl, tokens[1:])
+    json_raw = _read_tokens(curl, tokens[1:])
     if not curl.url:
         return None
     if not curl.method:
         curl.method = "POST" if curl.raw_data is not None or curl.form else "GET"
+    if data and json_raw is not None:
+        curl.data = _json_or_none(json_raw)
     return curl
 
 
-def _read_tokens(curl: Curl, tokens: list[str]) -> None:
+@lru_cache(maxsize=64)
+def _words(text: str) -> tuple[str, ...]:
+    """The command's words; the same command is read again by each part of a page's scrape
+    (the operation's sample, its section, the samples shown before its method line)."""
+    text = text.replace("\\\n", " ").replace("\\\r\n", " ")
+    try:
+        return tuple(split_words(text))
+    except ValueError:
+        return tuple(text.split())
+
+
+def _read_tokens(curl: Curl, tokens: Sequence[str]) -> str | None:
+    """Fill `curl` from its flags; return the last data argument written as JSON (the one
+    `data` is read from), if any."""
+    json_raw: str | None = None
     it = iter(tokens)
     for token in it:
         if token in _METHOD_FLAG:
@@ -214,7 +255,9 @@ def _read_tokens(curl: Curl, tokens: list[str]) -> None:
             if name.strip():
                 curl.headers[name.strip()] = value.strip()
         elif token in _DATA_FLAG:
-            _set_data(curl, next(it, ""))
+            curl.raw_data = next(it, "")
+            if curl.raw_data.strip().startswith(("{", "[")):
+                json_raw = curl.raw_data
         elif token in _FORM_FLAG:
             key, _, value = next(it, "").partition("=")
             curl.form[key] = value
@@ -224,12 +267,11 @@ def _read_tokens(curl: Curl, tokens: list[str]) -> None:
             curl.url = token
         elif token in ("-u", "--user", "-o", "--output", "-A", "--user-agent"):
             next(it, None)
+    return json_raw
 
 
-def _set_data(curl: Curl, raw: str) -> None:
-    curl.raw_data = raw
-    if raw.strip().startswith(("{", "[")):
-        try:
-            curl.data = parse_jsonish(raw)
-        except ValueError:
-            curl.data = None
+def _json_or_none(raw: str) -> Any:
+    try:
+        return parse_jsonish(raw)
+    except ValueError:
+        return None

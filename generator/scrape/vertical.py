@@ -17,7 +17,7 @@ from generator.scrape.assemble import (
 )
 from generator.scrape.header import OpHeader, find_headers, title_before
 from generator.scrape.literals import Literals, required_literals
-from generator.scrape.samples import curl_at, find_curls, json_block_at
+from generator.scrape.samples import curl_end, first_curl, json_block_at
 from generator.scrape.sections import Section, split_sections
 
 Hook = Callable[[Operation, list[Section]], None]
@@ -92,7 +92,8 @@ def scrape_vertical(
         body = [*(samples_before(lines, header, end) if k == 0 else []), *lines[header.end : end]]
         sections = split_sections(body)
         apply_sections(op, sections, reader)
-        for curl in find_curls(body)[:1]:
+        curl = first_curl(body)
+        if curl is not None:
             apply_curl(op, curl)
         if hook is not None:
             hook(op, sections)
@@ -103,12 +104,15 @@ def scrape_vertical(
 def samples_before(lines: Sequence[Line], header: OpHeader, end: int) -> list[Line]:
     """Code shown before the method line and not after it: a page whose sample panel comes
     first in page order (saved Mintlify HTML). The curl sample and the JSON after it."""
-    if find_curls(lines, header.end, end):
+    if first_curl(lines, header.end, end, data=False) is not None:
         return []
-    start = next((i for i in range(header.index) if curl_at(lines, i, header.index)[0]), None)
-    if start is None:
+    start, after = 0, None
+    while start < header.index and after is None:
+        after = curl_end(lines, start, header.index)
+        start += after is None
+    if after is None:
         return []
-    stop = j = curl_at(lines, start, header.index)[1]
+    stop = j = after
     while j < header.index:
         block = json_block_at(lines, j)
         stop = min(block.index_end, header.index) if block is not None else stop
