@@ -95,7 +95,8 @@ def _read_bounded(path: Path) -> bytes | None:
 
 def split_lines(text: str) -> tuple[Line, ...]:
     """Number the lines of a text (line breaks: \\n, \\r\\n, \\r, and Unicode separators)."""
-    return tuple(Line(i, line.rstrip()) for i, line in enumerate(text.splitlines(), start=1))
+    texts = text.splitlines()
+    return tuple(map(Line, range(1, len(texts) + 1), map(str.rstrip, texts)))
 
 
 def _looks_spec(text: str) -> bool:
