@@ -1,10 +1,13 @@
-"""The one-regex heading match gives what trying each heading pattern in order gives.
+"""The one-regex heading match gives what trying each heading pattern in order gives; the
+first-character test of method lines lets every method line through.
 
 Compared on every line of the test pages and on heading-like phrases (hypothesis,
 deterministic).
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -13,6 +16,7 @@ from hypothesis import strategies as st
 from generator.load import load_page
 from generator.model import Line
 from generator.problems import Problems
+from generator.scrape.header import METHOD_INITIALS, header_at
 from generator.scrape.sections import _HEADINGS, Heading, Kind, heading_kind
 from tests.scrapers.pages import PAGES
 
@@ -83,3 +87,13 @@ def test_known_headings(text: str, heading: Heading | None) -> None:
 def test_heading_phrases(words: list[str], glue: str) -> None:
     text = glue.join(words)
     assert heading_kind([Line(1, text)], 0) == _one_line(text)
+
+
+def test_method_initials_are_all_a_method_line_can_start_with() -> None:
+    words = ["GET", "POST", "PUT", "PATCH", "DELETE", "DEL", "HEAD", "OPTIONS", "TRACE"]
+    assert {word[0] for word in words} | {word[0].lower() for word in words} == METHOD_INITIALS
+    initial = re.compile(f"[{''.join(sorted(METHOD_INITIALS))}]", re.IGNORECASE)
+    matching = {chr(code) for code in range(0x110000) if initial.fullmatch(chr(code))}
+    assert matching == METHOD_INITIALS
+    for word in words:
+        assert header_at([Line(1, word.lower()), Line(2, "/a")], 0) is not None

@@ -20,6 +20,8 @@ _INLINE = re.compile(
 )
 _TARGET = re.compile(r"^((?:https?://|/)(?:[^\s{]|\{[^{}\s]*\s*\})*)$")  # `{run_id }` too
 _SEGMENT = re.compile(r"^[\w{}\-.:~%$ ]+\}?$")
+METHOD_INITIALS = frozenset("GPDHOTgpdhot")
+"""What a method line can start with (no other character matches these, case ignored)."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ def normalize_method(word: str) -> str:
 
 def header_at(lines: Sequence[Line], i: int) -> OpHeader | None:
     text = lines[i].text.strip()
+    if text[:1] not in METHOD_INITIALS:
+        return None
     inline = _INLINE.match(text)
     if inline:
         return OpHeader(normalize_method(inline.group(1)), inline.group(2), i, i + 1)
