@@ -1,0 +1,322 @@
+"""Scalars as ruamel.yaml writes them with docs2sdk's settings (for `yaml_emit`).
+
+ruamel picks a style per scalar (`Emitter.analyze_scalar`, `choose_scalar_style`): plain
+when the text has no indicator, special character or edge space and the YAML 1.2 implicit
+resolvers read it back as a string; else double-quoted when it holds `'` or a line feed or
+cannot be single-quoted; else single-quoted. `render` makes that choice with regular
+expressions and gives the text written when it does not fold, the same wherever it stands.
+ruamel folds only past column 4096 (`WIDTH`); `long_scalar` ports its writers for the
+scalars that reach it, and for single-quoted ones with raw line separators (U+0085,
+U+2028, U+2029), whose continuation lines depend on the indent.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+from typing import Any
+
+from generator.openapi.yaml_events import Unsupported
+
+WIDTH = 4096
+"""ruamel's `best_width` for `YAML.width = 4096`: the column past which it folds scalars."""
+LONG_SINGLE = ""
+"""`render`'s answer for a single-quoted scalar with raw line separators."""
+_BREAKS = "\n\x85\u2028\u2029"
+
+_NOT_PLAIN = re.compile(
+    # a character that is not printable (ruamel's allow_unicode set) or is a line break
+    r"[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    # block indicators: leading ones, `---`/`...`, `- `, `? `, `: ` and ` #`; edge spaces
+    r"|\A[ #,\[\]{}&*!|>'\"%@`]|\A(?:---|\.\.\.)|\A[-?:](?: |\Z)|:(?: |\Z)| #| \Z"
+)
+"""Text ruamel does not write plain in block context (whatever the resolvers say)."""
+_NOT_SINGLE = re.compile(
+    r"[^\n\x85\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    r"|[\n\x85\u2028\u2029] | [\n\x85\u2028\u2029]"
+)
+"""Text ruamel does not single-quote: special characters, a space before or after a break."""
+_ESCAPED = re.compile(
+    r"[^\x20\x21\x23-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+    r"\U00010000-\U0010ffff]"
+)
+"""Characters ruamel escapes in a double-quoted scalar."""
+_ESCAPES = {
+    "\0": "0",
+    "\x07": "a",
+    "\x08": "b",
+    "\x09": "t",
+    "\x0a": "n",
+    "\x0b": "v",
+    "\x0c": "f",
+    "\x0d": "r",
+    "\x1b": "e",
+    '"': '"',
+    "\\": "\\",
+    "\x85": "N",
+    "\xa0": "_",
+    "\u2028": "L",
+    "\u2029": "P",
+}
+
+# ruamel.yaml's implicit resolvers for YAML 1.2 (resolver.py): tag, pattern, first characters.
+_INT = r"^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$"
+_FLOAT = (
+    r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)"
+    r"(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)"
+    r"|\.(?:nan|NaN|NAN))$"
+)
+_TIMESTAMP = (
+    r"^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?"
+    r"-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?"
+    r"(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$"
+)
+RESOLVERS_1_2 = (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("float", _FLOAT, "-+0123456789."),
+    ("int", _INT, "-+0123456789"),
+    ("merge", r"^(?:<<)$", "<"),
+    ("null", r"^(?:~|null|Null|NULL|)$", ("~", "n", "N", "")),
+    ("timestamp", _TIMESTAMP, "0123456789"),
+    ("value", r"^(?:=)$", "="),
+    ("yaml", r"^(?:!|&|\*)$", "!&*"),
+)
+"""The tests check this against ruamel's own table (written there in verbose regexes)."""
+_RESOLVERS: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+for _tag, _pattern, _firsts in RESOLVERS_1_2:
+    for _first in _firsts:
+        _RESOLVERS.setdefault(_first, []).append((_tag, re.compile(_pattern)))
+
+
+def resolved_tag(text: str) -> str | None:
+    """The type a plain scalar `text` reads back as in YAML 1.2 (None: a string)."""
+    for tag, pattern in _RESOLVERS.get(text[:1], ()):
+        if pattern.match(text):
+            return tag
+    return None
+
+
+def render(text: str) -> str:
+    """String `text` as ruamel writes it when it does not fold; `LONG_SINGLE`: ask
+    `long_scalar`."""
+    if not _NOT_PLAIN.search(text) and resolved_tag(text) is None:
+        return text
+    if "'" in text or "\n" in text or _NOT_SINGLE.search(text):
+        return '"' + _ESCAPED.sub(_escape, text) + '"'
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:
+        return LONG_SINGLE
+    return "'" + text + "'"
+
+
+def _escape(match: re.Match[str]) -> str:
+    return _escape_char(match.group())
+
+
+def _escape_char(char: str) -> str:
+    if char in _ESCAPES:
+        return "\\" + _ESCAPES[char]
+    if char <= "\xff":
+        return f"\\x{ord(char):02X}"
+    if char <= "\uffff":
+        return f"\\u{ord(char):04X}"
+    return f"\\U{ord(char):08X}"
+
+
+def render_other(value: object) -> str:
+    """A non-string scalar as ruamel represents it (always plain), or `Unsupported`."""
+    if value is None:
+        return "null"
+    kind = type(value)
+    if kind is bool:
+        return "true" if value else "false"
+    if kind not in _REPRESENT:
+        raise Unsupported(f"a {kind.__name__} value")
+    represent, tag = _REPRESENT[kind]
+    try:
+        text: str = represent(value)
+    except ValueError as exc:  # an int with more digits than int_max_str_digits
+        raise Unsupported(f"a {kind.__name__} ruamel cannot write") from exc
+    if resolved_tag(text) != tag or _NOT_PLAIN.search(text):
+        raise Unsupported(f"{text!r} would need a tag")
+    return text
+
+
+def _float(value: float) -> str:
+    if math.isnan(value):
+        return ".nan"
+    if value == math.inf:
+        return ".inf"
+    if value == -math.inf:
+        return "-.inf"
+    return repr(value).lower()
+
+
+_REPRESENT: dict[type, tuple[Any, str]] = {
+    int: (str, "int"),
+    float: (_float, "float"),
+    datetime.date: (datetime.date.isoformat, "timestamp"),
+    datetime.datetime: (lambda value: value.isoformat(" "), "timestamp"),
+}
+"""ruamel's SafeRepresenter for these types: the scalar's text, the tag it must resolve to."""
+
+
+def long_scalar(rendered: str, text: str, column: int, indent: int, whitespace: bool) -> str:
+    """A value scalar written from `column` as ruamel writes it, folding where it folds.
+
+    `rendered`: `render`'s answer (it says the style); `indent`: the continuation lines'
+    indent; `whitespace`: the scalar starts a line's content (after `- `), else it follows
+    `key:` and begins with a space.
+    """
+    writer = _Writer(column, indent, whitespace)
+    if rendered.startswith('"'):
+        writer.double(text)
+    elif not rendered or rendered.startswith("'"):
+        writer.single(text)
+    else:
+        writer.plain(text)
+    return "".join(writer.out)
+
+
+class _Writer:
+    """ruamel's `Emitter.write_plain`, `write_single_quoted` and `write_double_quoted` for a
+    block value (lines may split), with the state they read: column, flags, indent."""
+
+    __slots__ = ("column", "indent", "indention", "out", "whitespace")
+
+    def __init__(self, column: int, indent: int, whitespace: bool) -> None:
+        self.out: list[str] = []
+        self.column = column
+        self.indent = indent
+        self.whitespace = whitespace
+        self.indention = False
+
+    def write(self, data: str) -> None:
+        self.out.append(data)
+        self.column += len(data)
+
+    def indicator(self, indicator: str, need_whitespace: bool) -> None:
+        self.write(indicator if self.whitespace or not need_whitespace else " " + indicator)
+        self.whitespace = self.indention = False
+
+    def line_break(self, data: str = "\n") -> None:
+        self.out.append(data)
+        self.column = 0
+        self.whitespace = self.indention = True
+
+    def write_indent(self) -> None:
+        indent = self.indent
+        column = self.column
+        if not self.indention or column > indent or (column == indent and not self.whitespace):
+            self.line_break()
+        if self.column < indent:
+            self.whitespace = True
+            self.write(" " * (indent - self.column))
+
+    def plain(self, text: str) -> None:
+        """Plain text (never with line breaks): folded at single spaces past the width;
+        a word that would cross it moves to a line of its own."""
+        if not self.whitespace:
+            self.write(" ")
+        self.whitespace = self.indention = False
+        spaces = False
+        start = 0
+        for end in range(len(text) + 1):
+            char = text[end] if end < len(text) else None
+            if spaces:
+                if char != " ":
+                    if start + 1 == end and self.column >= WIDTH:
+                        self.write_indent()
+                        self.whitespace = self.indention = False
+                    else:
+                        self.write(text[start:end])
+                    start = end
+            elif char is None or char == " ":
+                data = text[start:end]
+                if len(data) + self.column > WIDTH and self.column > self.indent:
+                    self.write_indent()
+                self.write(data)
+                start = end
+            spaces = char == " "
+
+    def single(self, text: str) -> None:
+        """Single-quoted text (never with `'` or a line feed): folded at single spaces past
+        the width; U+0085, U+2028 and U+2029 written raw, each ending a line."""
+        self.indicator("'", True)
+        spaces = breaks = False
+        start = 0
+        size = len(text)
+        for end in range(size + 1):
+            char = text[end] if end < size else None
+            if spaces:
+                if char != " ":
+                    if 0 != start == end - 1 and self.column > WIDTH and end != size:
+                        self.write_indent()
+                    else:
+                        self.write(text[start:end])
+                    start = end
+            elif breaks:
+                if char is None or char not in _BREAKS:
+                    for line_break in text[start:end]:
+                        self.line_break(line_break)
+                    self.write_indent()
+                    start = end
+            elif (char is None or char in " \x85\u2028\u2029") and start < end:
+                self.write(text[start:end])
+                start = end
+            spaces = char == " "
+            breaks = char is not None and char in _BREAKS
+        self.indicator("'", False)
+
+    def double(self, text: str) -> None:
+        """Double-quoted text, escaped; folded past the width (with `\\` where needed)."""
+        self.indicator('"', True)
+        start = 0
+        size = len(text)
+        for end in range(size + 1):
+            char = text[end] if end < size else None
+            if char is None or _ESCAPED.match(char):
+                if start < end:
+                    self.write(text[start:end])
+                    start = end
+                if char is not None:
+                    self.write(_escape_char(char))
+                    start = end + 1
+            if (
+                0 < end < size - 1
+                and (char == " " or start >= end)
+                and self.column + (end - start) > WIDTH
+            ):
+                start = self._fold(text, start, end)
+        self.indicator('"', False)
+
+    def _fold(self, text: str, start: int, end: int) -> int:
+        backslash = _needs_backslash(text, start, end)
+        self.write(text[start:end] + ("\\" if backslash else ""))
+        start = max(start, end)
+        self.write_indent()
+        self.whitespace = self.indention = False
+        if text[start] == " ":
+            if backslash:
+                self.write("\\")
+            else:
+                start += 1  # the line break reads back as this space
+        return start
+
+
+def _needs_backslash(text: str, start: int, end: int) -> bool:
+    """Whether ruamel ends a folded double-quoted line with `\\` (its SO 75634614 rule)."""
+    try:
+        space = text.index(" ", end)
+        space = text.find("\n", end, space) if "\n" in text[end:space] else space
+        if text[space] == "\n" and text[space + 1] != " ":
+            return True
+        return not (
+            '"' not in text[end:space]
+            and "'" not in text[end:space]
+            and text[space + 1] not in " \n"
+            and text[end - 1 : end + 1] != "  "
+            and start != end
+        )
+    except (ValueError, IndexError):
+        return True
