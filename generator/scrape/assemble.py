@@ -68,7 +68,8 @@ def split_content(lines: Sequence[Line]) -> Content:
                 rest.pop()
             i = after
             continue
-        block = json_block_at(lines, i)
+        starts_json = lines[i].text.lstrip()[:1] in "{[1"  # as json_block_at needs
+        block = json_block_at(lines, i) if starts_json else None
         if block is not None:
             examples.append(block)
             if rest and _EXAMPLE_LABEL.match(rest[-1].text.strip()):

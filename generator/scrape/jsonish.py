@@ -14,27 +14,34 @@ from generator.limits import MAX_EXAMPLE_DEPTH, no_surrogates, too_deep
 
 _LINE_NUMBER = re.compile(r"^\s*\d+\s{0,4}(?=[\[\]{}\"])")
 _ELLIPSIS = re.compile(r"^\s*(\.\.\.|…)\s*,?\s*$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def parse_jsonish(text: str) -> Any:
     try:
-        return _bounded(json.loads(text))
+        return _bounded(json.loads(text), text)
     except RecursionError as exc:
         raise ValueError("JSON nested too deeply") from exc
     except ValueError:
         pass
     repaired = _repair(text)
     try:
-        return _bounded(json.loads(repaired))
+        return _bounded(json.loads(repaired), repaired)
     except RecursionError as exc:
         raise ValueError("JSON nested too deeply") from exc
 
 
-def _bounded(value: Any) -> Any:
-    """`value`, unless it nests deeper than an example may (ValueError)."""
-    if too_deep(value, MAX_EXAMPLE_DEPTH):
+def _bounded(value: Any, text: str) -> Any:
+    """`value` read from `text`, unless it nests deeper than an example may (ValueError).
+
+    Both walks of the value are skipped when the text rules them out: nesting deeper than
+    the limit takes more opening brackets than that, and a lone surrogate in a string
+    comes from a `\\u` escape or from the text itself."""
+    if text.count("{") + text.count("[") > MAX_EXAMPLE_DEPTH and too_deep(value, MAX_EXAMPLE_DEPTH):
         raise ValueError(f"JSON nested deeper than {MAX_EXAMPLE_DEPTH} levels")
-    return no_surrogates(value)
+    if "\\u" in text or _SURROGATE.search(text):
+        return no_surrogates(value)
+    return value
 
 
 def _repair(text: str) -> str:
