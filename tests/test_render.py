@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import black
 import pytest
@@ -13,10 +14,12 @@ from black.mode import TargetVersion
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import generator.render
 from generator.openapi.yaml_io import load_spec_file
-from generator.render import generate
-from generator.render.formatting import needs_black
+from generator.render import generate, model_parts
+from generator.render.formatting import format_python, needs_black
 from generator.render.layout import import_from, names_list, parameter
+from generator.render.models import generated_source, sorted_imports
 from generator.render.names import pystr
 from tests.conftest import ROOT
 
@@ -111,6 +114,78 @@ def test_long_parameters_are_laid_out_as_black_does(declarations: list[str], dep
     text = ("class Resource:\n" if depth == 2 else "") + define + f"{indent}return None\n"
     assert black.format_str(text, mode=BLACK) == text
     assert not needs_black(text)
+
+
+def _group(prefix: str) -> dict[str, Any]:
+    """Schemas that reference each other (a recursive one, a nested object, a union, one
+    that names a later one), and none of another prefix."""
+
+    def ref(name: str) -> dict[str, str]:
+        return {"$ref": f"#/components/schemas/{prefix}{name}"}
+
+    return {
+        f"{prefix}Early": {"type": "object", "properties": {"late": ref("Late")}},
+        f"{prefix}Node": {
+            "type": "object",
+            "properties": {"child": ref("Node"), "kind": {"type": "string", "enum": ["a", "b"]}},
+        },
+        f"{prefix}Item": {
+            "type": "object",
+            "description": "An item.",
+            "required": ["id"],
+            "properties": {
+                "id": {"type": "string"},
+                "meta": {"type": "object", "properties": {"x": {"type": "integer"}}},
+                "node": ref("Node"),
+            },
+        },
+        f"{prefix}List": {"type": "object", "properties": {"data": {"items": ref("Item")}}},
+        f"{prefix}Late": {"type": "object", "properties": {"n": {"type": "integer"}}},
+        f"{prefix}Union": {"oneOf": [ref("Item"), ref("List")]},
+    }
+
+
+def _models(source: str) -> str:
+    path = Path("pkg/types/_models.py")
+    return format_python({path: sorted_imports(source, "pkg")}, bulk=frozenset({path}))[path]
+
+
+def test_model_parts_never_reference_each_other(monkeypatch: pytest.MonkeyPatch) -> None:
+    schemas = {**_group("A"), **_group("B"), **_group("C")}
+    refs = model_parts.references(schemas)
+    assert model_parts.partition(schemas, refs) == [list(schemas)]  # small: one part
+    monkeypatch.setattr(model_parts, "MIN_SCHEMAS", 2)
+    parts = model_parts.partition(schemas, refs)
+    assert len(parts) == model_parts.PARTS
+    assert sorted(name for part in parts for name in part) == sorted(schemas)
+    for part in parts:
+        assert all(refs[name] <= set(part) for name in part)
+        assert part == [name for name in schemas if name in part]  # document order
+
+
+def test_model_parts_join_as_one_run_writes_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(model_parts, "MIN_SCHEMAS", 2)
+    schemas = {**_group("A"), **_group("B"), **_group("C")}
+    parts = model_parts.partition(schemas, model_parts.references(schemas))
+    sources = [generated_source({n: schemas[n] for n in part}, package="pkg") for part in parts]
+    joined = model_parts.merge(sources, list(schemas))
+    assert joined is not None
+    assert _models(joined) == _models(generated_source(schemas, package="pkg"))
+
+
+def test_model_parts_that_clash_are_made_in_one_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    clash = {"AItemMeta": {"type": "object", "properties": {"y": {"type": "string"}}}}
+    schemas = {**_group("A"), **clash}  # `AItemMeta` is also the name of AItem's `meta`
+    document = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+    document["components"] = {"schemas": schemas}
+    monkeypatch.setattr(model_parts, "MIN_SCHEMAS", 2)
+    monkeypatch.setattr(generator.render, "PARALLEL_MIN_SCHEMAS", 2)
+    parts = model_parts.partition(schemas, model_parts.references(schemas))
+    assert len(parts) == 2
+    sources = [generated_source({n: schemas[n] for n in part}, package="pkg") for part in parts]
+    assert model_parts.merge(sources, list(schemas)) is None
+    files = generate(document, package="pkg")
+    assert files[Path("pkg/types/_models.py")] == _models(generated_source(schemas, package="pkg"))
 
 
 HOSTILE = {

@@ -18,7 +18,15 @@ from generator.cache import Cache
 from generator.render.build_view import build_view
 from generator.render.environment import environment
 from generator.render.formatting import format_python
-from generator.render.models import class_names, models_source
+from generator.render.layout import lay_out_parameters
+from generator.render.model_parts import PARTS, merge, partition, references
+from generator.render.models import (
+    class_names,
+    generated_source,
+    models_source,
+    sorted_imports,
+    warm_up,
+)
 from generator.render.names import package_name
 from generator.render.spec import prepare
 from generator.render.view import Resource, SdkView
@@ -39,23 +47,51 @@ def generate(
 ) -> dict[Path, str]:
     """Every file of the SDK for `document`, formatted, keyed by path relative to the output.
 
-    The models (datamodel-code-generator, the slow part) are made in a worker process while
-    the rest renders, on the class names the components predict; if the models turn out to
-    name classes otherwise, the rest is rendered again with the real names.
+    The models (datamodel-code-generator, the slow part) are made in worker processes, in
+    independent parts for a large spec (`model_parts`), while the rest renders, on the class
+    names the components predict; if the models turn out to name classes otherwise, the
+    rest is rendered again with the real names.
     """
-    doc = prepare(document)
-    schemas = set((doc.get("components") or {}).get("schemas") or {})
-    pkg = package_name(package)
-    work = _Work(pkg, templates, cache)
-    cached = cache.load("models", _models_key(doc, work)) if cache is not None else None
-    if isinstance(cached, str) or len(schemas) < PARALLEL_MIN_SCHEMAS:
-        source = cached if isinstance(cached, str) else formatted_models(doc, pkg, cache)
-        return _assemble(doc, source, _render_rest(doc, schemas, work), work)
-    with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as pool:
-        future = pool.submit(formatted_models, doc, pkg, cache)
-        files = _render_rest(doc, schemas, work)
-        source = future.result()
-    return _assemble(doc, source, files, work)
+    work = _Work(package_name(package), templates, cache)
+    with ProcessPoolExecutor(max_workers=PARTS, mp_context=_context()) as pool:
+        if cache is None and _schema_count(document) >= PARALLEL_MIN_SCHEMAS:
+            for _ in range(PARTS):  # no cache: the models will be made; import the generator
+                pool.submit(warm_up)  # in the workers (~0.5 s) while this process prepares
+        doc = prepare(document)
+        schemas = (doc.get("components") or {}).get("schemas") or {}
+        key = _models_key(schemas, work)
+        cached = cache.load("models", key) if cache is not None else None
+        if isinstance(cached, str):
+            return _assemble(doc, cached, _render_rest(doc, set(schemas), work), work)
+        source, files = _models_and_rest(doc, schemas, work, pool)
+    text = _formatted_models(source, work.package)
+    if cache is not None:
+        cache.store("models", key, text)
+    return _assemble(doc, text, files, work)
+
+
+def _models_and_rest(
+    doc: dict[str, Any], schemas: dict[str, Any], work: _Work, pool: ProcessPoolExecutor
+) -> tuple[str, dict[Path, str]]:
+    """The models module (unformatted) and the other files, the models made in `pool`."""
+    if len(schemas) < PARALLEL_MIN_SCHEMAS:
+        return models_source(doc, package=work.package), _render_rest(doc, set(schemas), work)
+    parts = partition(schemas, references(schemas))
+    futures = [
+        pool.submit(generated_source, {n: schemas[n] for n in part}, package=work.package)
+        for part in parts
+    ]
+    files = _render_rest(doc, set(schemas), work)
+    sources = [future.result() for future in futures]
+    joined = sources[0] if len(parts) == 1 else merge(sources, list(schemas))
+    whole = joined if joined is not None else generated_source(schemas, package=work.package)
+    return sorted_imports(whole, work.package), files
+
+
+def _schema_count(document: dict[str, Any]) -> int:
+    components = document.get("components")
+    schemas = components.get("schemas") if isinstance(components, dict) else None
+    return len(schemas) if isinstance(schemas, dict) else 0
 
 
 @dataclass(frozen=True)
@@ -65,20 +101,15 @@ class _Work:
     cache: Cache | None
 
 
-def _models_key(doc: dict[str, Any], work: _Work) -> str:
-    assert work.cache is not None
-    schemas = (doc.get("components") or {}).get("schemas") or {}
+def _models_key(schemas: dict[str, Any], work: _Work) -> str:
+    if work.cache is None:
+        return ""
     return work.cache.key(work.package, json.dumps(schemas, sort_keys=True, default=str))
 
 
-def formatted_models(doc: dict[str, Any], package: str, cache: Cache | None = None) -> str:
-    """The models module, formatted (runs in a worker process for large specs)."""
+def _formatted_models(source: str, package: str) -> str:
     path = Path(package) / "types" / "_models.py"
-    source = models_source(doc, package=package)
-    text = format_python({path: source}, bulk=frozenset({path}))[path]
-    if cache is not None:
-        cache.store("models", _models_key(doc, _Work(package, None, cache)), text)
-    return text
+    return format_python({path: source}, bulk=frozenset({path}))[path]
 
 
 def _render_rest(doc: dict[str, Any], models: set[str], work: _Work) -> dict[Path, str]:
@@ -129,6 +160,10 @@ def _render(view: SdkView, templates: Path | None) -> dict[Path, str]:
         "sdk/package/_client.py.jinja", pkg / "_client.py", credentials_doc=_credentials_doc(view)
     )
     names = [n for r in view.resources for n in (r.class_name, f"Async{r.class_name}")]
+    declarations = (
+        p.keyword_declaration for r in view.all_resources for m in r.methods for p in m.params
+    )
+    lay_out_parameters(declarations, indent="        ")  # as resource.py.jinja indents them
     render(
         "sdk/package/resources/__init__.py.jinja",
         pkg / "resources" / "__init__.py",

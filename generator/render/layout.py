@@ -16,8 +16,7 @@ way black explodes it:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -50,27 +49,56 @@ def names_list(target: str, names: Sequence[str], *, indent: str = "") -> str:
 def parameter(text: str, *, indent: str) -> str:
     """One parameter line of an exploded `def` (`name: annotation = default,`, ending with a
     comma), at `indent`, black's way: the first line without `indent`, the others with it."""
-    if len(indent) + len(text) <= LINE_LENGTH or not indent or len(indent) % len(INDENT):
+    if _fits(text, indent):
         return text
-    return _black_parameter(text, len(indent) // len(INDENT))
+    depth = len(indent) // len(INDENT)
+    if (text, depth) not in _LAID_OUT:
+        lay_out_parameters([text], indent=indent)
+    return _LAID_OUT.get((text, depth), text)
 
 
-@lru_cache(maxsize=1024)
-def _black_parameter(text: str, depth: int) -> str:
-    import black  # noqa: PLC0415 - only for the rare long parameter; black imports slowly
+def lay_out_parameters(texts: Iterable[str], *, indent: str) -> None:
+    """Lay out the long ones of `texts` at `indent` for `parameter`, all in one call of
+    black (each call costs black's set-up, ~50 ms)."""
+    depth = len(indent) // len(INDENT)
+    todo = sorted({t for t in texts if not _fits(t, indent) and (t, depth) not in _LAID_OUT})
+    if todo:
+        laid = _black(todo, depth)
+        _LAID_OUT.update(((text, depth), out) for text, out in zip(todo, laid, strict=True))
+
+
+_LAID_OUT: dict[tuple[str, int], str] = {}
+"""Parameter lines black laid out, by text and depth (`parameter` is asked about the same
+lines again and again: each method has a sync and an async twin)."""
+
+
+def _fits(text: str, indent: str) -> bool:
+    """Whether the line needs no layout (or cannot be given one: not in a `def` body)."""
+    return len(indent) + len(text) <= LINE_LENGTH or not indent or len(indent) % len(INDENT) != 0
+
+
+def _black(texts: list[str], depth: int) -> list[str]:
+    """`texts` laid out by black, each as the one parameter of a `def` at `depth` - 1 (each
+    line of an exploded signature is formatted on its own: the result is the same as in
+    the whole module). A text black rejects is left as it is."""
+    import black  # noqa: PLC0415 - only for long parameters; black imports slowly
     import black.parsing  # noqa: PLC0415
 
-    outer = [INDENT * level + "class _:" for level in range(depth - 1)]
-    here = INDENT * (depth - 1)
-    inner = INDENT * depth
-    module = [*outer, f"{here}def _(", f"{inner}*,", f"{inner}{text}", f"{here}) -> None:"]
-    module.append(f"{inner}pass")
+    here, inner = INDENT * (depth - 1), INDENT * depth
+    module = [INDENT * level + "class _:" for level in range(depth - 1)]
+    for text in texts:
+        module += [f"{here}def _(", f"{inner}*,", f"{inner}{text}", f"{here}) -> None:"]
+        module += [f"{inner}pass", ""]
     try:
-        lines = black.format_str("\n".join(module) + "\n", mode=black_mode()).split("\n")
-        start, end = lines.index(f"{inner}*,") + 1, lines.index(f"{here}) -> None:")
-    except (black.parsing.InvalidInput, ValueError):
-        return text  # left long: `formatting.needs_black` sends the file to black, which fails
-    return "\n".join(lines[start:end])[len(inner) :]
+        lines = black.format_str("\n".join(module), mode=black_mode()).split("\n")
+    except black.parsing.InvalidInput:
+        return texts if len(texts) == 1 else [t for text in texts for t in _black([text], depth)]
+    laid, start = [], 0
+    for _ in texts:
+        start = lines.index(f"{inner}*,", start) + 1
+        end = lines.index(f"{here}) -> None:", start)
+        laid.append("\n".join(lines[start:end])[len(inner) :])
+    return laid
 
 
 def black_mode() -> black.Mode:
