@@ -8,7 +8,6 @@ SDK's `BaseModel`. Nested inline objects are named after their parents
 
 from __future__ import annotations
 
-import copy
 import re
 from typing import Any
 
@@ -54,7 +53,7 @@ def generated_source(schemas: dict[str, Any], *, package: str) -> str:
         "openapi": "3.1.0",
         "info": {"title": "models", "version": "0"},
         "paths": {},
-        "components": {"schemas": _tidy(copy.deepcopy(schemas))},
+        "components": {"schemas": _tidy(schemas)},  # a copy: _tidy builds new containers
     }
     source = generate(
         trimmed,
@@ -193,14 +192,35 @@ def _fits(value: Any, schema: dict[str, Any]) -> bool:
     return any(isinstance(value, _JSON_TYPES[k]) for k in kinds if k in _JSON_TYPES)
 
 
-def _without_constraints(node: Any) -> Any:
+_DATA = {"enum", "const", "default", "example", "examples"}
+"""Keywords whose values are data, not schemas (their keys are kept as they are)."""
+_NAMES = {"properties", "patternProperties", "$defs", "definitions", "mapping", "dependentRequired"}
+"""Keywords whose keys are names (of properties, schemas, discriminator values)."""
+
+
+def _without_constraints(node: Any, role: str = "schema") -> Any:
+    """`node` without constraint keywords and without `x-` extensions (`role`: what `node`
+    is: a schema, a map of `names`, or `data`).
+
+    SECURITY: datamodel-code-generator obeys extensions such as `x-python-type` and
+    `x-python-import` (a spec could make the models import any module) and
+    `x-is-classvar`; a doc page's spec gets none of that. Dropping them (a tenth of the
+    latest spec's schema text, `x-oaiMeta`) also makes the generator ~10 % faster."""
     if isinstance(node, list):
-        return [_without_constraints(item) for item in node]
+        return [_without_constraints(item, role) for item in node]
     if not isinstance(node, dict):
         return node
     out = {}
     for key, value in node.items():
         if key in _CONSTRAINTS and not isinstance(value, dict):
             continue
-        out[key] = _without_constraints(value)
+        if role == "schema" and isinstance(key, str) and key.startswith("x-"):
+            continue
+        out[key] = _without_constraints(value, _role(role, key))
     return out
+
+
+def _role(parent: str, key: Any) -> str:
+    if (parent == "schema" and key in _DATA) or parent == "data":
+        return "data"
+    return "names" if parent == "schema" and key in _NAMES else "schema"
