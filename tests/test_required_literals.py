@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from generator.load import load_page
 from generator.problems import Problems
 from generator.scrape import FAMILIES, prose
-from generator.scrape.literals import keyword_filter, required_literals
+from generator.scrape.literals import keyword_filter, line_search, required_literals
 from generator.scrape.vertical import marker_hits
 from tests.scrapers.pages import PAGES
 
@@ -167,3 +167,49 @@ def test_prose_gate_keeps_each_fact(text: str, json_type: str) -> None:
     facts = prose.prose_facts(text, json_type)
     assert facts
     assert facts == prose._facts(text, json_type)
+
+
+_SHAPES = [
+    r"^ab",
+    r"^a|b",
+    r"^\s*x$",
+    r"^(?:a|b)c$",
+    r"^$",
+    r"^(?<=\n)a",
+    r"^\bab",
+    r"^(?<!b)a",
+]
+_LINE_WORDS = ["a", "b", "ab", "c", "x", " x", "\t", "", "bab", "ba"]
+
+
+def _plain(pattern: re.Pattern[str], text: str) -> bool:
+    return re.search(pattern.pattern, text, pattern.flags | re.MULTILINE) is not None
+
+
+@settings(derandomize=True, database=None, max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_LINE_WORDS), max_size=3), max_size=5))
+def test_line_search_same_as_multiline_search(lines: list[list[str]]) -> None:
+    text = "\n".join("".join(words) for words in lines)
+    for shape in _SHAPES:
+        pattern = re.compile(shape)
+        assert line_search(pattern)(text) == _plain(pattern, text), (shape, text)
+    verbose = re.compile(r"^ a  b  # a comment", re.VERBOSE)
+    assert line_search(verbose)(text) == _plain(verbose, text)
+
+
+@settings(
+    derandomize=True,
+    database=None,
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(st.data())
+def test_line_search_on_markers(data: st.DataObject) -> None:
+    filler = st.text(alphabet=st.sampled_from(list(" \n-:/•aZ0{[")), max_size=12)
+    for marker in MARKERS:
+        multiline = re.compile(marker.pattern, marker.flags | re.MULTILINE)
+        text = data.draw(filler) + data.draw(st.from_regex(multiline)) + data.draw(filler)
+        assert line_search(marker)(text) == _plain(marker, text)
+        other = data.draw(filler)
+        assert line_search(marker)(other) == _plain(marker, other)

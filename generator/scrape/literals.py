@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,6 +72,20 @@ def _matches_ascii(word: str) -> bool:
         any(re.fullmatch(re.escape(ch), chr(code), re.IGNORECASE) for code in range(128))
         for ch in word
     )
+
+
+def line_search(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """Whether `pattern` matches within some line of a text (as with MULTILINE).
+
+    sre tries a `^`-anchored pattern at every position of the text; `\\nR` starts with a
+    literal character, which sre scans for quickly. So `^R` is matched at the start, then
+    looked for as `\\nR` (R then sees the same text around it, the newline included). With
+    `^A|B`, the `^` belongs to A alone, and `\\nA|B` still looks for B anywhere."""
+    compiled = re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
+    if not compiled.pattern.startswith("^"):
+        return lambda text: compiled.search(text) is not None
+    after_newline = re.compile(r"\n" + compiled.pattern[1:], compiled.flags)
+    return lambda text: (compiled.match(text) is not None or after_newline.search(text) is not None)
 
 
 def _literals(pattern: re.Pattern[str]) -> Literals | None:

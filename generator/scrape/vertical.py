@@ -16,12 +16,11 @@ from generator.scrape.assemble import (
     vertical_reader,
 )
 from generator.scrape.header import OpHeader, find_headers, title_before
-from generator.scrape.literals import Literals, required_literals
+from generator.scrape.literals import Literals, line_search, required_literals
 from generator.scrape.samples import curl_end, first_curl, json_block_at
 from generator.scrape.sections import Section, split_sections
 
 Hook = Callable[[Operation, list[Section]], None]
-Search = Callable[[str], re.Match[str] | None]
 
 
 def nonblank(lines: Sequence[Line]) -> list[Line]:
@@ -36,18 +35,17 @@ def marker_hits(page: Page, markers: Sequence[str | re.Pattern[str]]) -> int:
         if isinstance(marker, str):
             hits += marker in text
             continue
-        search, literals = _line_search(marker)
+        found, literals = _line_search(marker)
         if literals is None or any(literal in text for literal in literals):
-            hits += search(text) is not None
+            hits += found(text)
     return hits
 
 
 @cache
-def _line_search(pattern: re.Pattern[str]) -> tuple[Search, Literals | None]:
-    """`pattern` made to match within any one line of a joined page text, and the strings
+def _line_search(pattern: re.Pattern[str]) -> tuple[Callable[[str], bool], Literals | None]:
+    """Whether `pattern` matches within any one line of a joined page text, and the strings
     of which a page must show one for it to match."""
-    compiled = re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
-    return compiled.search, required_literals(compiled)
+    return line_search(pattern), required_literals(pattern)
 
 
 def marker_score(page: Page, markers: Sequence[str | re.Pattern[str]], *, needed: int) -> float:
