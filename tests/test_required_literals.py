@@ -14,8 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.load import load_page
+from generator.model import MISSING, Line
 from generator.problems import Problems
 from generator.scrape import FAMILIES, prose
+from generator.scrape.blocks import parse_blocks
 from generator.scrape.literals import keyword_filter, line_search, required_literals
 from generator.scrape.vertical import marker_hits
 from tests.scrapers.pages import PAGES
@@ -213,3 +215,15 @@ def test_line_search_on_markers(data: st.DataObject) -> None:
         assert line_search(marker)(text) == _plain(marker, text)
         other = data.draw(filler)
         assert line_search(marker)(other) == _plain(marker, other)
+
+
+def test_trailing_example_behind_its_prefilter() -> None:
+    texts = ["limit", "integer", "required", "The limit. Example: 20", "order", "string"]
+    texts += ["Sort order 示例值: asc", "name", "string", "An Example without a colon"]
+    fields = parse_blocks([Line(n, text) for n, text in enumerate(texts, start=1)])
+    found = [(f.name, f.description, f.example) for f in fields]
+    assert found == [
+        ("limit", ["The limit."], "20"),
+        ("order", ["Sort order"], "asc"),
+        ("name", ["An Example without a colon"], MISSING),
+    ]

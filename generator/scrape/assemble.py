@@ -157,7 +157,7 @@ def responses_from(section_lines: Sequence[Line], reader: Reader) -> list[Respon
     parts: list[tuple[str, str, list[Line]]] = []
     for line in section_lines:
         status = status_line(line.text)
-        same = next((p for p in parts if status and p[0] == status.code), None)
+        same = None if status is None else next((p for p in parts if p[0] == status.code), None)
         if status is not None and not _is_value_line(parts) and same is not None:
             parts.remove(same)  # the status again (its example shown apart): one response
             parts.append(same)

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from generator.model import Line
 from generator.scrape.fields import Field, values_list
+from generator.scrape.literals import required_literals
 from generator.scrape.types import parse_type
 
 _NAME = re.compile(r"^([.,;:]*)\s*([A-Za-z_$@][\w$@.\-\[\]]{0,99}|\*)$", re.ASCII)
@@ -28,6 +29,8 @@ _OPTIONAL = {"optional", "可选", "非必需", "否", "nullable"}
 _LOCATIONS = {"header", "query", "path", "cookie", "body"}
 _EXAMPLE = re.compile(r"^(?:Example|示例值?|例如)\s*[:：]?\s*(.*)$", re.IGNORECASE)
 _TRAILING_EXAMPLE = re.compile(r"^(.*\S)\s*(?:Example|示例值)\s*[:：]\s*(.*)$")
+_TRAILING_WORDS = required_literals(_TRAILING_EXAMPLE) or ("",)
+"""A line shows one of these before `_TRAILING_EXAMPLE` (which backtracks over it) can match."""
 _DEFAULT = re.compile(r"^(?:default|默认值)\s*[:：]\s*(.*)$", re.IGNORECASE)
 _OPTIONS = re.compile(
     r"^(?:Available options|Allowed values|Possible values|Enum|枚举值)\s*[:：]\s*(.*)$",
@@ -127,7 +130,7 @@ def _read_line(lines: Sequence[Line], i: int, text: str, item: Field) -> int:
     example = _EXAMPLE.match(text)
     if example:
         return _read_example(lines, i, example.group(1), item)
-    trailing = _TRAILING_EXAMPLE.match(text)
+    trailing = _TRAILING_EXAMPLE.match(text) if any(w in text for w in _TRAILING_WORDS) else None
     if trailing:
         item.description.append(trailing.group(1))
         return _read_example(lines, i, trailing.group(2), item)
