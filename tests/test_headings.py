@@ -17,7 +17,15 @@ from generator.load import load_page
 from generator.model import Line
 from generator.problems import Problems
 from generator.scrape.header import METHOD_INITIALS, header_at
-from generator.scrape.sections import _HEADINGS, Heading, Kind, heading_kind
+from generator.scrape.sections import (
+    _HEADINGS,
+    Heading,
+    Kind,
+    Section,
+    _is_content,
+    heading_kind,
+    split_sections,
+)
 from tests.scrapers.pages import PAGES
 
 _WORDS = [
@@ -97,3 +105,23 @@ def test_method_initials_are_all_a_method_line_can_start_with() -> None:
     assert matching == METHOD_INITIALS
     for word in words:
         assert header_at([Line(1, word.lower()), Line(2, "/a")], 0) is not None
+
+
+def _sections_by_heading_kind(lines: list[Line]) -> list[Section]:
+    """The former split_sections: heading_kind on each line."""
+    sections = [Section(Kind.PARAMS, None)]
+    for i, line in enumerate(lines):
+        found = heading_kind(lines, i)
+        if found is None or _is_content(found.kind, sections[-1].kind):
+            sections[-1].lines.append(line)
+            continue
+        sections.append(Section(found.kind, line, media_type=found.media_type, status=found.status))
+    return sections
+
+
+def test_split_sections_inlines_heading_kind() -> None:
+    for path in sorted(PAGES.rglob("*")):
+        if path.is_file() and not path.name.endswith(".yaml"):
+            page = load_page(path, Problems())
+            lines = [line for line in page.lines if line.text.strip()] if page else []
+            assert split_sections(lines) == _sections_by_heading_kind(lines), path.name

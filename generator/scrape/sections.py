@@ -108,6 +108,8 @@ class Status:
 
 
 _LONGEST_HEADING = 80
+_DECORATION = "#*: "
+"""Markdown and label marks around a heading's words."""
 _ANY_HEADING = re.compile(
     "|".join(f"(?P<{kind.name}>{pattern.pattern})" for kind, pattern in _HEADINGS), re.I
 )
@@ -123,12 +125,15 @@ class Heading:
 
 
 def heading_kind(lines: Sequence[Line], i: int) -> Heading | None:
-    text = lines[i].text.strip().strip("#*: ").strip()
+    text = lines[i].text.strip().strip(_DECORATION).strip()
     if not text or len(text) > _LONGEST_HEADING:
         return None
     match = _ANY_HEADING.match(text)
-    if match is None:
-        return None
+    return None if match is None else _heading(lines, i, text, match)
+
+
+def _heading(lines: Sequence[Line], i: int, text: str, match: re.Match[str]) -> Heading | None:
+    """The heading a matching line names (a one-word one followed by a type is a field)."""
     if " " not in text and i + 1 < len(lines) and is_type(lines[i + 1].text):
         return None
     kind = Kind[match.lastgroup or ""]
@@ -143,7 +148,9 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
     """Sections in order; lines before the first heading form a `None`-kind preamble."""
     sections: list[Section] = [Section(Kind.PARAMS, None)]
     for i, line in enumerate(lines):
-        found = heading_kind(lines, i)
+        text = line.text.strip().strip(_DECORATION).strip()  # as heading_kind, inlined
+        match = _ANY_HEADING.match(text) if 0 < len(text) <= _LONGEST_HEADING else None
+        found = None if match is None else _heading(lines, i, text, match)
         if found is None or _is_content(found.kind, sections[-1].kind):
             sections[-1].lines.append(line)
             continue

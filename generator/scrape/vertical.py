@@ -16,7 +16,7 @@ from generator.scrape.assemble import (
     vertical_reader,
 )
 from generator.scrape.header import OpHeader, find_headers, title_before
-from generator.scrape.literals import Literals, line_search, required_literals
+from generator.scrape.literals import line_search, required_literals
 from generator.scrape.samples import curl_end, first_curl, json_block_at
 from generator.scrape.sections import Section, split_sections
 
@@ -34,18 +34,23 @@ def marker_hits(page: Page, markers: Sequence[str | re.Pattern[str]]) -> int:
     for marker in markers:
         if isinstance(marker, str):
             hits += marker in text
-            continue
-        found, literals = _line_search(marker)
-        if literals is None or any(literal in text for literal in literals):
-            hits += found(text)
+        else:
+            hits += _line_test(marker)(text)
     return hits
 
 
 @cache
-def _line_search(pattern: re.Pattern[str]) -> tuple[Callable[[str], bool], Literals | None]:
-    """Whether `pattern` matches within any one line of a joined page text, and the strings
-    of which a page must show one for it to match."""
-    return line_search(pattern), required_literals(pattern)
+def _line_test(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """Whether `pattern` matches within any one line of a joined page text; the strings of
+    which a page must show one are looked for first."""
+    found = line_search(pattern)
+    literals = required_literals(pattern)
+    if literals is None:
+        return found
+    if len(literals) == 1:
+        literal = literals[0]
+        return lambda text: literal in text and found(text)
+    return lambda text: any(literal in text for literal in literals) and found(text)
 
 
 def marker_score(page: Page, markers: Sequence[str | re.Pattern[str]], *, needed: int) -> float:
