@@ -82,6 +82,9 @@ def find_headers(lines: Sequence[Line]) -> list[OpHeader]:
     found: list[OpHeader] = []
     i = 0
     while i < len(lines):
+        if lines[i].text.lstrip()[:1] not in METHOD_INITIALS:  # header_at's first test
+            i += 1
+            continue
         header = header_at(lines, i)
         if header is None:
             i += 1
