@@ -116,19 +116,24 @@ def test_long_parameters_are_laid_out_as_black_does(declarations: list[str], dep
     assert not needs_black(text)
 
 
-def test_models_obey_no_extension_of_the_spec() -> None:
+def test_models_obey_no_keyword_of_the_generator_in_the_spec() -> None:
     hostile = {"type": "string", "x-python-type": "Popen[str]", "x-python-import": "subprocess"}
     schemas = {
         "A": {
             "type": "object",
+            "customBasePath": "subprocess.Popen",
             "x-is-classvar": True,
-            "properties": {"x-tag": {"type": "string", "example": {"x-k": 1}}, "b": hostile},
+            "properties": {
+                "x-tag": {"type": "string", "example": {"x-k": 1}},
+                "b": hostile,
+                "c": {"type": "string", "customTypePath": "subprocess.Popen"},
+            },
         }
     }
     source = generated_source(schemas, package="pkg")
     assert "subprocess" not in source and "Popen" not in source and "ClassVar" not in source
     assert "x_tag: str | None = Field(None, alias='x-tag', examples=[{'x-k': 1}])" in source
-    assert "b: str | None = None" in source
+    assert "b: str | None = None" in source and "c: str | None = None" in source
 
 
 def _group(prefix: str) -> dict[str, Any]:

@@ -196,16 +196,31 @@ _DATA = {"enum", "const", "default", "example", "examples"}
 """Keywords whose values are data, not schemas (their keys are kept as they are)."""
 _NAMES = {"properties", "patternProperties", "$defs", "definitions", "mapping", "dependentRequired"}
 """Keywords whose keys are names (of properties, schemas, discriminator values)."""
+_KEYWORDS = (
+    _DATA
+    | _NAMES
+    | {
+        *("$id", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor", "$recursiveRef"),
+        *("$recursiveAnchor", "id", "allOf", "anyOf", "oneOf", "not", "if", "then", "else"),
+        *("dependentSchemas", "dependencies", "prefixItems", "items", "additionalItems"),
+        *("contains", "additionalProperties", "propertyNames", "unevaluatedItems"),
+        *("unevaluatedProperties", "type", "required", "title", "description", "deprecated"),
+        *("readOnly", "writeOnly", "nullable", "discriminator", "propertyName"),
+        *("contentEncoding", "contentMediaType", "contentSchema"),
+    }
+)
+"""JSON Schema's and OpenAPI's schema keywords (constraints aside): all a schema keeps."""
 
 
 def _without_constraints(node: Any, role: str = "schema") -> Any:
-    """`node` without constraint keywords and without `x-` extensions (`role`: what `node`
-    is: a schema, a map of `names`, or `data`).
+    """`node` without constraint keywords and with no keyword JSON Schema does not define
+    (`role`: what `node` is: a schema, a map of `names`, or `data`).
 
-    SECURITY: datamodel-code-generator obeys extensions such as `x-python-type` and
-    `x-python-import` (a spec could make the models import any module) and
-    `x-is-classvar`; a doc page's spec gets none of that. Dropping them (a tenth of the
-    latest spec's schema text, `x-oaiMeta`) also makes the generator ~10 % faster."""
+    SECURITY: datamodel-code-generator obeys keywords of its own: `customTypePath`,
+    `customBasePath`, `x-python-type`, `x-python-import` (a spec could make the models
+    import any module or subclass any class), `x-is-classvar` ...; a doc page's spec gets
+    none of that. Dropping the others (a tenth of the latest spec's schema text, mostly
+    `x-oaiMeta`) also makes the generator ~10 % faster."""
     if isinstance(node, list):
         return [_without_constraints(item, role) for item in node]
     if not isinstance(node, dict):
@@ -214,7 +229,7 @@ def _without_constraints(node: Any, role: str = "schema") -> Any:
     for key, value in node.items():
         if key in _CONSTRAINTS and not isinstance(value, dict):
             continue
-        if role == "schema" and isinstance(key, str) and key.startswith("x-"):
+        if role == "schema" and key not in _KEYWORDS:
             continue
         out[key] = _without_constraints(value, _role(role, key))
     return out
