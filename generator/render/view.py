@@ -14,7 +14,6 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from generator.normalize.naming import _is_action as is_action
 from generator.render.names import (
     ClassName,
     PythonIdentifier,
@@ -208,6 +207,10 @@ def resource_key(path: str, methods: set[str]) -> tuple[tuple[str, ...], str | N
     literals = [s for s in segments if not s.startswith("{")]
     last = segments[-1] if segments else ""
     after_param = len(segments) > 1 and segments[-2].startswith("{")
+    # imported here: generator.normalize imports the scrapers (~0.1 s), which `generate`
+    # needs only once the models are being made in the workers
+    from generator.normalize.naming import _is_action as is_action  # noqa: PLC0415
+
     action = (is_action(last) and methods <= {"post"}) or (methods == {"get"} and last == "content")
     if literals and not last.startswith("{") and after_param and action:
         return tuple(literals[:-1]) or (literals[-1],), last
