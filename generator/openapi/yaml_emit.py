@@ -178,9 +178,7 @@ class _Emitter:
         if not item:
             empty = "{}" if type(item) is dict else "[]"
             self.out.append(f"{head}{mark} {empty}\n" if mark else f"{head}{empty}\n")
-        elif (
-            mark
-        ):  # the anchor ends the dash's line        elif mark:  # the anchor ends the dash's line
+        elif mark:  # the anchor ends the dash's line
             self.out.append(head + mark + "\n")
             if isinstance(item, dict):
                 self.mapping(item, column, " " * column)
