@@ -1,6 +1,9 @@
-"""The fast YAML writer (`yaml_emit`, `yaml_scalar`) writes ruamel.yaml's bytes.
+"""The fast YAML writer (`yaml_emit`, `yaml_scalar`) writes ruamel.yaml's bytes, and the text
+reads back as the same values in YAML 1.2 (ruamel.yaml) and YAML 1.1 (PyYAML, docs2sdk's
+reader).
 
-The oracle is ruamel.yaml itself, configured here as `yaml_io` configures it. Documents: the
+The oracle is ruamel.yaml itself, configured by `yaml_io.dump_ruamel` (`dump_yaml`'s
+fallback): its YAML 1.1 rule comes from ruamel's own resolver tables. Documents: the
 reference specs (slow), the committed `generated/*/openapi.yaml`, and hypothesis trees
 (derandomized, no example database, as in tests/hostile/test_properties.py) of nasty
 strings, long strings around the 4096 folding width at various columns, keys with special
@@ -11,7 +14,6 @@ declines (`dump_yaml` then falls back on ruamel.yaml). `DOCS2SDK_FUZZ=N` explore
 from __future__ import annotations
 
 import datetime
-import io
 import math
 import os
 import re
@@ -30,23 +32,20 @@ from ruamel.yaml.resolver import implicit_resolvers
 from generator.limits import no_surrogates
 from generator.openapi import yaml_scalar
 from generator.openapi.yaml_emit import Unsupported, dump_fast
-from generator.openapi.yaml_io import dump_yaml, load_spec_file, load_spec_text
+from generator.openapi.yaml_io import (
+    SpecError,
+    dump_ruamel,
+    dump_yaml,
+    load_spec_file,
+    load_spec_text,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def ruamel_dump(document: Any) -> str:
     """The oracle: ruamel.yaml with docs2sdk's settings (`yaml_io.dump_yaml`'s reference)."""
-    writer = YAML(typ="rt")
-    writer.width = 4096
-    writer.indent(mapping=2, sequence=4, offset=2)
-    writer.default_flow_style = False
-    writer.representer.add_representer(
-        type(None), lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "null")
-    )
-    stream = io.StringIO()
-    writer.dump(document, stream)
-    return stream.getvalue()
+    return dump_ruamel(document)
 
 
 EXPLORE = int(os.environ.get("DOCS2SDK_FUZZ", "0") or 0)
@@ -80,7 +79,8 @@ FRAGMENTS = [
     *("]", "{", "}", "&", "*", "!", "|", ">", "%", "@", "`", "<<", "=", "~", "true", "False"),
     *("null", "NULL", "yes", "no", "on", "0", "1", "-1", "+1", "0x1F", "0o17", "0b101"),
     *("1_000", "1.5", ".5", "1e5", "1e-05", ".inf", "-.Inf", ".NaN", "2024-01-02", "1:30"),
-    *("2024-1-2 3:04:05", "2024-01-02T03:04:05.5Z", "0777"),
+    *("2024-1-2 3:04:05", "2024-01-02T03:04:05.5Z", "0777", "off", "On", "Y", "n", "017"),
+    *("-1:30", "1:30.5", "1e+5", "._5", "-_", "<", "0b", "0x"),
 ]
 PAIRS = [first + second for first in FRAGMENTS for second in FRAGMENTS]
 """Every two fragments in a row (drawn with one choice: cheaper than a list of fragments)."""
@@ -92,7 +92,22 @@ nasty = st.one_of(
     st.text(ANY_CHAR, max_size=8),
     st.text(st.sampled_from("ab :#-'\"\n\t\x85\u2028"), max_size=8),
 )
-LONG_PIECES = ["a", "bc", "word", " ", "  ", "'", '"', "\\", "é", "\x01", "\n", "\u2028", "\ufeff"]
+LONG_PIECES = [
+    "a",
+    "bc",
+    "word",
+    " ",
+    "  ",
+    "'",
+    '"',
+    "\\",
+    "é",
+    "\x01",
+    "\n",
+    "\u2028",
+    "\ufeff",
+    "\x85",
+]
 
 
 @st.composite
@@ -228,20 +243,23 @@ def test_scalar_examples() -> None:
         "k: v": {"#": 1, "- x": 2, "'": 3, 4: 5, None: 6, False: 7, 2.5: 8},
     }
     text = assert_same(document)
-    assert text.startswith("'':\n  - ''\n  - ' '\n  - yes\n  - '1e-05'\n  - '0777'\n  - '='\n")
-    assert "  - 1e-05\n  - 1.0\n  - -0.0\n  - .inf\n  - -.inf\n  - .nan\n" in text
+    assert text.startswith("'':\n  - ''\n  - ' '\n  - 'yes'\n  - '1e-05'\n  - '0777'\n  - '='\n")
+    assert "  - 1.0e-05\n  - 1.0\n  - -0.0\n  - .inf\n  - -.inf\n  - .nan\n" in text
 
 
-def test_resolvers_are_ruamels() -> None:
+@pytest.mark.parametrize("version", [(1, 2), (1, 1)])
+def test_resolvers_are_ruamels(version: tuple[int, int]) -> None:
     def spaceless(pattern: str) -> str:  # as re.VERBOSE reads it: spaces count in [...]
+        pattern = re.sub(r"#[^\n]*", "", pattern)  # comments
         return re.sub(r"(\[[^\]]*\])|\s", lambda match: match.group(1) or "", pattern)
 
     theirs = {
         (tag.rsplit(":", 1)[1], tuple(first), spaceless(regexp.pattern))
         for versions, tag, regexp, first in implicit_resolvers
-        if (1, 2) in versions
+        if version in versions
     }
-    ours = {(tag, tuple(first), pattern) for tag, pattern, first in yaml_scalar.RESOLVERS_1_2}
+    table = yaml_scalar.RESOLVERS_1_2 if version == (1, 2) else yaml_scalar.RESOLVERS_1_1
+    ours = {(tag, tuple(first), pattern) for tag, pattern, first in table}
     assert ours == theirs
 
 
@@ -297,34 +315,117 @@ def test_keys_near_the_explicit_key_length(document: dict[Any, Any]) -> None:
     assert dump_yaml(document) == ruamel_dump(document)
 
 
-# --- the text reads back ------------------------------------------------------------------
+# --- the text reads back as the same values in YAML 1.1 and YAML 1.2 ------------------------
 
-_YAML_1_1 = yaml.resolver.Resolver()
-
-
-def reads_back(value: Any) -> bool:
-    """Not one of the values ruamel (YAML 1.2) writes so that docs2sdk's reader (PyYAML,
-    YAML 1.1) reads something else or nothing: plain `yes`/`on`/`1:30`..., floats without a
-    dot (`1e-05`), NaN, U+0085 (a YAML 1.1 line break, folded to a space), lone surrogates
-    (which `load_spec_text` replaces anyway)."""
-    if isinstance(value, float):
-        return not math.isnan(value) and "." in yaml_scalar.render_other(value)
-    if not isinstance(value, str):
-        return True
-    if re.search("[\ud800-\udfff]", value):
-        return False  # written as `\uD800`, which PyYAML refuses
-    tag = _YAML_1_1.resolve(yaml.ScalarNode, value, (True, False))
-    plain = yaml_scalar.render(value) == value
-    return "\x85" not in value and not (plain and tag != "tag:yaml.org,2002:str")
+_PYYAML = yaml.resolver.Resolver()
+_STR = "tag:yaml.org,2002:str"
 
 
-@examples(200)
-@given(
-    st.dictionaries(
-        keys.filter(reads_back),
-        trees(scalars.filter(reads_back), names=keys.filter(reads_back)).filter(reads_back),
-        max_size=6,
-    )
-)
+def read_1_2(text: str) -> Any:
+    """What a YAML 1.2 reader (ruamel.yaml's safe loader) reads in `text`."""
+    return YAML(typ="safe").load(text)
+
+
+def values(node: Any) -> Any:
+    """`node` compared strictly: types (`True` is not `1`), key order, the sign of `-0.0`,
+    a NaN equal to a NaN, a time's offset."""
+    if isinstance(node, dict):
+        return ("dict", [(values(key), values(value)) for key, value in node.items()])
+    if isinstance(node, list):
+        return ("list", [values(item) for item in node])
+    if isinstance(node, float):
+        return ("float", repr(node))
+    if isinstance(node, datetime.datetime):
+        return ("datetime", node, node.utcoffset())
+    return (type(node).__name__, node)
+
+
+def assert_reads_back(document: Any) -> str:
+    """`dump_yaml` writes ruamel's text, which PyYAML (docs2sdk's reader, YAML 1.1) and
+    ruamel.yaml (YAML 1.2) both read back as `document`."""
+    text = dump_yaml(document)
+    assert text == ruamel_dump(document)
+    assert values(load_spec_text(text)) == values(document)
+    assert values(read_1_2(text)) == values(document)
+    return text
+
+
+@examples(300)
+@given(documents)
 def test_output_reads_back_as_the_document(document: dict[Any, Any]) -> None:
-    assert load_spec_text(dump_fast(document)) == no_surrogates(document)
+    """Without lone surrogates, which docs2sdk's documents cannot hold (see below)."""
+    assert_reads_back(no_surrogates(document))
+
+
+@examples(40)
+@given(at_depth(st.one_of(long_text(), st.lists(long_text(), min_size=1, max_size=2))))
+def test_folded_strings_read_back(document: dict[Any, Any]) -> None:
+    assert_reads_back(no_surrogates(document))
+
+
+YAML_1_1_NOT_STRINGS = [
+    *("off", "Off", "OFF", "on", "On", "y", "Y", "n", "N", "yes", "NO", "no"),
+    *("1:30", "-1:30", "190:20:30.15", "017", "-017", "0o17", "0x1F", "0b101", "1_000"),
+    *("1e5", "1e+16", "._5", ".5", "-_", ".inf", "-.Inf", ".NaN", "~", "null", "", "<<", "="),
+    *("2001-12-14", "2001-12-14 21:59:43.10 -5", "true", "False"),
+]
+"""Strings a YAML 1.1 reader (or YAML 1.2) would read as another type if written plain."""
+
+
+@pytest.mark.parametrize("text", YAML_1_1_NOT_STRINGS)
+def test_strings_yaml_1_1_reads_otherwise_are_quoted(text: str) -> None:
+    written = assert_reads_back({"v": text, text: [text]})
+    assert written == f"v: '{text}'\n'{text}':\n  - '{text}'\n"
+    assert_same({"v": text, text: [text]})
+
+
+@pytest.mark.parametrize("text", ["word", "o", "offer", "yess", "1:60", "0x1G", "1.2.3", "~x"])
+def test_strings_both_read_as_strings_stay_plain(text: str) -> None:
+    assert assert_reads_back({"v": text}) == f"v: {text}\n"
+
+
+@examples(500)
+@given(nasty | st.text(st.sampled_from("0123456789_:.+-eExXoObB~<=yYnNfFaA "), max_size=8))
+def test_plain_strings_are_strings_to_pyyaml(text: str) -> None:
+    """ruamel's YAML 1.1 table (`yaml_scalar.RESOLVERS_1_1`) covers PyYAML's resolvers."""
+    if yaml_scalar.render(text) == text:
+        assert _PYYAML.resolve(yaml.ScalarNode, text, (True, False)) == _STR
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (1e-05, "1.0e-05"),
+        (1e16, "1.0e+16"),
+        (1.5e16, "1.5e+16"),
+        (1e300, "1.0e+300"),
+        (5e-324, "5.0e-324"),
+        (0.1, "0.1"),
+        (-0.0, "-0.0"),
+        (1.0, "1.0"),
+        (math.inf, ".inf"),
+        (-math.inf, "-.inf"),
+        (math.nan, ".nan"),
+    ],
+)
+def test_floats_written_as_both_versions_read_them(value: float, text: str) -> None:
+    assert assert_reads_back({"v": value, value: 1}) == f"v: {text}\n{text}: 1\n"
+    assert_same({"v": value, value: 1})
+
+
+def test_next_line_is_written_escaped() -> None:
+    """U+0085 is a line break to YAML 1.1: written raw, it would read back as a space."""
+    written = assert_reads_back({"v": "a\x85b", "w": ["\x85"]})
+    assert written == 'v: "a\\Nb"\nw:\n  - "\\N"\n'
+    assert_same({"v": "a\x85b", "w": ["\x85"]})
+
+
+def test_lone_surrogates_read_back_in_yaml_1_2_only() -> None:
+    """Written as ruamel writes them; libyaml (docs2sdk's reader) refuses `\\uD800`. No YAML
+    text holds them for both; docs2sdk's documents have none (`limits.no_surrogates`)."""
+    document = {"v": "a\ud800"}
+    written = assert_same(document)
+    assert written == 'v: "a\\uD800"\n'
+    assert read_1_2(written) == document
+    with pytest.raises(SpecError, match="invalid Unicode"):
+        load_spec_text(written)

@@ -6,8 +6,23 @@ resolvers read it back as a string; else double-quoted when it holds `'` or a li
 cannot be single-quoted; else single-quoted. `render` makes that choice with regular
 expressions and gives the text written when it does not fold, the same wherever it stands.
 ruamel folds only past column 4096 (`WIDTH`); `long_scalar` ports its writers for the
-scalars that reach it, and for single-quoted ones with raw line separators (U+0085,
-U+2028, U+2029), whose continuation lines depend on the indent.
+scalars that reach it, and for single-quoted ones with raw line separators (U+2028,
+U+2029), whose continuation lines depend on the indent.
+
+ruamel writes by YAML 1.2 rules, but docs2sdk reads specs with PyYAML (YAML 1.1), as do many
+tools users feed them to (SnakeYAML...). So that the same text means the same value to both,
+`yaml_io` configures ruamel with three changes, and `render` follows them:
+
+- a string that YAML 1.1 reads as something else (`off`, `y`, `1:30`, `017`...: ruamel's
+  1.1 resolvers, a superset of PyYAML's) is quoted as ruamel quotes what 1.2 reads as
+  something else (single quotes, unless the text needs double ones);
+- a string with U+0085 is double-quoted (`\\N`): YAML 1.1 reads a raw one as a line break;
+- a float has a dot before its exponent (`1.0e-05`, as PyYAML writes it): YAML 1.1 reads
+  `1e-05` as a string.
+
+Lone surrogates are written as ruamel writes them (`"\\uD800"`), which YAML 1.2 readers
+read back and libyaml (PyYAML's C loader, docs2sdk's reader) refuses: no YAML text holds
+them for both. docs2sdk's documents have none (`limits.no_surrogates` replaces them on input).
 """
 
 from __future__ import annotations
@@ -33,10 +48,11 @@ _NOT_PLAIN = re.compile(
 )
 """Text ruamel does not write plain in block context (whatever the resolvers say)."""
 _NOT_SINGLE = re.compile(
-    r"[^\n\x85\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    r"[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
     r"|[\n\x85\u2028\u2029] | [\n\x85\u2028\u2029]"
 )
-"""Text ruamel does not single-quote: special characters, a space before or after a break."""
+"""Text ruamel does not single-quote: special characters (here U+0085 too: see the module
+docstring), a space before or after a break."""
 _ESCAPED = re.compile(
     r"[^\x20\x21\x23-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
     r"\U00010000-\U0010ffff]"
@@ -60,38 +76,70 @@ _ESCAPES = {
     "\u2029": "P",
 }
 
-# ruamel.yaml's implicit resolvers for YAML 1.2 (resolver.py): tag, pattern, first characters.
+# ruamel.yaml's implicit resolvers (resolver.py): tag, pattern, first characters.
 _INT = r"^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$"
+_INT_1_1 = (
+    r"^(?:[-+]?0b[0-1_]+|[-+]?0?[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+"
+    r"|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$"
+)
 _FLOAT = (
     r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)"
     r"(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)"
     r"|\.(?:nan|NaN|NAN))$"
+)
+_FLOAT_1_1 = (
+    r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)"
+    r"(?:[eE][-+]?[0-9]+)|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+"
+    r"\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+_BOOL_1_1 = (
+    r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$"
 )
 _TIMESTAMP = (
     r"^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?"
     r"-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?"
     r"(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$"
 )
-RESOLVERS_1_2 = (
-    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("float", _FLOAT, "-+0123456789."),
-    ("int", _INT, "-+0123456789"),
+_BOTH = (
     ("merge", r"^(?:<<)$", "<"),
     ("null", r"^(?:~|null|Null|NULL|)$", ("~", "n", "N", "")),
     ("timestamp", _TIMESTAMP, "0123456789"),
     ("value", r"^(?:=)$", "="),
     ("yaml", r"^(?:!|&|\*)$", "!&*"),
 )
+RESOLVERS_1_2 = (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("float", _FLOAT, "-+0123456789."),
+    ("int", _INT, "-+0123456789"),
+    *_BOTH,
+)
 """The tests check this against ruamel's own table (written there in verbose regexes)."""
-_RESOLVERS: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-for _tag, _pattern, _firsts in RESOLVERS_1_2:
-    for _first in _firsts:
-        _RESOLVERS.setdefault(_first, []).append((_tag, re.compile(_pattern)))
+RESOLVERS_1_1 = (
+    ("bool", _BOOL_1_1, "yYnNtTfFoO"),
+    ("float", _FLOAT_1_1, "-+0123456789."),
+    ("int", _INT_1_1, "-+0123456789"),
+    *_BOTH,
+)
+"""ruamel's YAML 1.1 table: PyYAML's, and `y`/`n`, `1e5`, `._5`, `-_` besides (the tests
+check both)."""
+_Table = dict[str, list[tuple[str, re.Pattern[str]]]]
 
 
-def resolved_tag(text: str) -> str | None:
-    """The type a plain scalar `text` reads back as in YAML 1.2 (None: a string)."""
-    for tag, pattern in _RESOLVERS.get(text[:1], ()):
+def _by_first(table: tuple[tuple[str, str, Any], ...]) -> _Table:
+    resolvers: _Table = {}
+    for tag, pattern, firsts in table:
+        for first in firsts:
+            resolvers.setdefault(first, []).append((tag, re.compile(pattern)))
+    return resolvers
+
+
+_RESOLVERS = _by_first(RESOLVERS_1_2)
+_RESOLVERS_1_1 = _by_first(RESOLVERS_1_1)
+
+
+def resolved_tag(text: str, version: tuple[int, int] = (1, 2)) -> str | None:
+    """The type a plain scalar `text` reads back as in YAML 1.2 or 1.1 (None: a string)."""
+    for tag, pattern in (_RESOLVERS if version == (1, 2) else _RESOLVERS_1_1).get(text[:1], ()):
         if pattern.match(text):
             return tag
     return None
@@ -100,11 +148,15 @@ def resolved_tag(text: str) -> str | None:
 def render(text: str) -> str:
     """String `text` as ruamel writes it when it does not fold; `LONG_SINGLE`: ask
     `long_scalar`."""
-    if not _NOT_PLAIN.search(text) and resolved_tag(text) is None:
+    if (
+        not _NOT_PLAIN.search(text)
+        and resolved_tag(text) is None
+        and resolved_tag(text, (1, 1)) is None
+    ):
         return text
     if "'" in text or "\n" in text or _NOT_SINGLE.search(text):
         return '"' + _double_quoted(text) + '"'
-    if "\x85" in text or "\u2028" in text or "\u2029" in text:
+    if "\u2028" in text or "\u2029" in text:
         return LONG_SINGLE
     return "'" + text + "'"
 
@@ -130,7 +182,8 @@ def _escape_char(char: str) -> str:
 
 
 def render_other(value: object) -> str:
-    """A non-string scalar as ruamel represents it (always plain), or `Unsupported`."""
+    """A non-string scalar as ruamel represents it (always plain), or `Unsupported` when
+    YAML 1.2 or 1.1 would read that text as another type."""
     if value is None:
         return "null"
     kind = type(value)
@@ -143,7 +196,7 @@ def render_other(value: object) -> str:
         text: str = represent(value)
     except ValueError as exc:  # an int with more digits than int_max_str_digits
         raise Unsupported(f"a {kind.__name__} ruamel cannot write") from exc
-    if resolved_tag(text) != tag or _NOT_PLAIN.search(text):
+    if resolved_tag(text) != tag or resolved_tag(text, (1, 1)) != tag or _NOT_PLAIN.search(text):
         raise Unsupported(f"{text!r} would need a tag")
     return text
 
@@ -155,7 +208,8 @@ def _float(value: float) -> str:
         return ".inf"
     if value == -math.inf:
         return "-.inf"
-    return repr(value).lower()
+    text = repr(value).lower()
+    return text.replace("e", ".0e", 1) if "e" in text and "." not in text else text
 
 
 _REPRESENT: dict[type, tuple[Any, str]] = {
