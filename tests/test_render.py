@@ -181,6 +181,8 @@ def test_model_parts_never_reference_each_other(monkeypatch: pytest.MonkeyPatch)
     for part in parts:
         assert all(refs[name] <= set(part) for name in part)
         assert part == [name for name in schemas if name in part]  # document order
+    inner = {"A": {"properties": {"x": {}}}, "B": {"$ref": "#/components/schemas/A/properties/x"}}
+    assert model_parts.references(inner) == {"A": set(), "B": {"A"}}
 
 
 def test_model_parts_join_as_one_run_writes_them(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -30,7 +30,7 @@ PARTS = 2
 MIN_SCHEMAS = 300
 """Below this many schemas one run is fast enough (and the output keeps one run's order)."""
 
-_REF = re.compile(r'"\$ref": "#/components/schemas/([^"]+)"')
+_REF = re.compile(r'"\$ref": "#/components/schemas/([^"/]+)')
 _IMPORT = re.compile(r"from ([\w.]+) import ([\w, ]+)")
 _CLASS = re.compile(r"class ([A-Za-z_]\w*)\b")
 _REBUILD = re.compile(r"([A-Za-z_]\w*)\.model_rebuild\(\)")
