@@ -183,6 +183,9 @@ def test_model_parts_never_reference_each_other(monkeypatch: pytest.MonkeyPatch)
         assert part == [name for name in schemas if name in part]  # document order
     inner = {"A": {"properties": {"x": {}}}, "B": {"$ref": "#/components/schemas/A/properties/x"}}
     assert model_parts.references(inner) == {"A": set(), "B": {"A"}}
+    mapping = {"a": "#/components/schemas/A", "b": "B", "c": "x}"}
+    mapped = {"A": {}, "B": {}, "C": {"discriminator": {"propertyName": "t", "mapping": mapping}}}
+    assert model_parts.references(mapped)["C"] == {"A", "B"}
 
 
 def test_model_parts_join_as_one_run_writes_them(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -30,7 +30,9 @@ PARTS = 2
 MIN_SCHEMAS = 300
 """Below this many schemas one run is fast enough (and the output keeps one run's order)."""
 
-_REF = re.compile(r'"\$ref": "#/components/schemas/([^"/]+)')
+_POINTER = re.compile(r'"#/components/schemas/([^"/]+)')
+_MAPPING = re.compile(r'"mapping": (?=\{)')
+_JSON = json.JSONDecoder()
 _IMPORT = re.compile(r"from ([\w.]+) import ([\w, ]+)")
 _CLASS = re.compile(r"class ([A-Za-z_]\w*)\b")
 _REBUILD = re.compile(r"([A-Za-z_]\w*)\.model_rebuild\(\)")
@@ -52,12 +54,17 @@ def partition(schemas: dict[str, Any], refs: dict[str, set[str]]) -> list[list[s
 
 
 def references(schemas: dict[str, Any]) -> dict[str, set[str]]:
-    """The component schemas each schema `$ref`s (read from its JSON text: faster than a
-    walk; schema names are class names, which JSON writes as they are)."""
+    """The component schemas each schema names: `$ref`s (also into a schema), discriminator
+    mappings (pointers or bare names). Read from the JSON text: faster than a walk, and
+    schema names are class names, which JSON writes as they are."""
     found = {}
     for name, schema in schemas.items():
         text = json.dumps(schema, ensure_ascii=False, default=str)
-        found[name] = set(_REF.findall(text)) & schemas.keys()
+        named = set(_POINTER.findall(text))
+        for at in _MAPPING.finditer(text):
+            mapping, _ = _JSON.raw_decode(text, at.end())
+            named.update(value for value in mapping.values() if isinstance(value, str))
+        found[name] = named & schemas.keys()
     return found
 
 
