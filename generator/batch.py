@@ -6,6 +6,7 @@ independent: with many new pages, worker processes share them out.
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 from collections.abc import Sequence
@@ -80,6 +81,8 @@ def _run(jobs: list[tuple[Path, str]]) -> list[Scraped]:
     workers = min(_cores(), 8)
     if len(jobs) < PARALLEL_MIN_PAGES or workers < 2 or "fork" not in _methods():
         return [scrape_one(path, label) for path, label in jobs]
+    for stage in ("generator.load", "generator.scrape"):  # imported once, not by each worker
+        importlib.import_module(stage)
     context = multiprocessing.get_context("fork")
     chunk = max(1, min(16, len(jobs) // (workers * 4)))  # >= 4 chunks a worker: balanced
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:

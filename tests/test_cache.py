@@ -291,6 +291,19 @@ def test_page_results_come_back_without_their_text() -> None:
     assert "text" not in vars(result.page)
 
 
+def test_a_text_page_is_scraped_without_importing_the_html_parser() -> None:
+    page = ROOT / "input" / EDITED
+    code = (
+        "import sys; from pathlib import Path; from generator.batch import scrape_one; "
+        f"result, _ = scrape_one(Path({str(page)!r}), 'x'); "
+        "print(len(result.operations), 'bs4' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.split() == ["1", "False"], done.stderr
+
+
 def test_templates_are_found_without_the_renderer() -> None:
     from generator.cache import templates_dir  # noqa: PLC0415
     from generator.render.environment import templates_dir as renderer_dir  # noqa: PLC0415

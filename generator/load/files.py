@@ -60,16 +60,18 @@ def load_page(path: Path, problems: Problems, *, label: str | None = None) -> Pa
         problems.error(name, 0, f"not a text page: {exc}")
         return None
     text = text.replace("\x00", "")
-    # bs4 and yaml take ~0.2 s to import: not paid by a build whose pages are all cached
-    from generator.load.html import html_page  # noqa: PLC0415
-    from generator.load.markdown import markdown_page  # noqa: PLC0415
-    from generator.load.specs import read_spec_text  # noqa: PLC0415
-
+    # bs4 and yaml take ~0.15 s to import: only the pages that need them import them
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm") or (suffix not in _MARKDOWN and _looks_html(text)):
+        from generator.load.html import html_page  # noqa: PLC0415
+
         return html_page(name, text, problems)
     if suffix in _MARKDOWN:
+        from generator.load.markdown import markdown_page  # noqa: PLC0415
+
         return markdown_page(name, text, problems)
+    from generator.load.specs import read_spec_text  # noqa: PLC0415
+
     spec, problem = (
         read_spec_text(text) if suffix in _SPEC_FILES or _looks_spec(text) else (None, None)
     )
