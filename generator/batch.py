@@ -1,7 +1,8 @@
 """Scraping many pages: unchanged pages come from the cache, the rest in parallel.
 
 Each page is scraped on its own (family detection, then the family's scraper), so pages are
-independent: with many new pages, worker processes share them out.
+independent: with many new pages, forked workers (one per core) share them out. A result
+comes back without its page's text, so that pickling results is no bottleneck.
 """
 
 from __future__ import annotations

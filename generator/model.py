@@ -142,6 +142,7 @@ class PageResult:
     """What one scraper made of one page."""
 
     page: Page
+    """The page; once scraping is over, only its path and kind (see `without_text`)."""
     family: str
     operations: list[Operation] = field(default_factory=list)
     title: str | None = None
