@@ -22,6 +22,15 @@ from generator.scrape.literals import keyword_filter, line_search, required_lite
 from generator.scrape.vertical import marker_hits
 from tests.scrapers.pages import PAGES
 
+_FROM_REGEX = settings(
+    derandomize=True,
+    database=None,
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+"""Marker regexes drawn with `st.from_regex`: slow to draw, many drawn strings refused."""
+
 
 def _markers() -> list[re.Pattern[str]]:
     found: list[re.Pattern[str]] = []
@@ -60,13 +69,7 @@ def test_every_marker_has_a_prefilter() -> None:
     assert all(required_literals(marker) for marker in MARKERS)
 
 
-@settings(
-    derandomize=True,
-    database=None,
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
-)
+@_FROM_REGEX
 @given(st.data())
 def test_matches_contain_a_literal(data: st.DataObject) -> None:
     for marker in MARKERS:
@@ -199,13 +202,7 @@ def test_line_search_same_as_multiline_search(lines: list[list[str]]) -> None:
     assert line_search(verbose)(text) == _plain(verbose, text)
 
 
-@settings(
-    derandomize=True,
-    database=None,
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
-)
+@_FROM_REGEX
 @given(st.data())
 def test_line_search_on_markers(data: st.DataObject) -> None:
     filler = st.text(alphabet=st.sampled_from(list(" \n-:/•aZ0{[")), max_size=12)

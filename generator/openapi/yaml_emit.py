@@ -106,7 +106,7 @@ class _Emitter:
         so far (spaces, or the dashes of the sequence items it opens)."""
         if indent > _MAX_INDENT:
             raise Unsupported("indented too deeply")
-        out, keys, values = self.out, self.keys, self.values
+        out, keys = self.out, self.keys
         pad = " " * indent
         for key, value in node.items():
             key_text = keys.get(key) if type(key) is str else None
@@ -116,13 +116,7 @@ class _Emitter:
             if kind is dict or kind is list:
                 self.under_key(head, value, indent)
                 continue
-            if kind is str:
-                text = values.get(value)
-                if text is None:
-                    text = values[value] = render(value)
-                source = value
-            else:
-                text = source = self.other(value)
+            text, source = self.scalar(value)
             if text and len(head) + len(text) < WIDTH:
                 out.append(f"{head} {text}\n")
             else:
@@ -148,7 +142,7 @@ class _Emitter:
     def sequence(self, node: list[Any], indent: int, lead: str) -> None:
         """A non-empty sequence whose dashes are at column `indent` + 2; `lead`: the first
         item's line before its dash."""
-        out, values = self.out, self.values
+        out = self.out
         pad = " " * (indent + 2)
         column = indent + 4
         for item in node:
@@ -158,13 +152,7 @@ class _Emitter:
             if kind is dict or kind is list:
                 self.in_sequence(head, item, column)
                 continue
-            if kind is str:
-                text = values.get(item)
-                if text is None:
-                    text = values[item] = render(item)
-                source = item
-            else:
-                text = source = self.other(item)
+            text, source = self.scalar(item)
             if not text or column + len(text) > WIDTH:
                 text = long_scalar(text, source, column, column, True)
             out.append(f"{head}{text}\n")
@@ -203,6 +191,16 @@ class _Emitter:
             return "*" + name
         self.seen.add(id(node))
         return "&" + name
+
+    def scalar(self, value: object) -> tuple[str, str]:
+        """A scalar's text (memoized for strings) and the text it stands for."""
+        if type(value) is str:
+            text = self.values.get(value)
+            if text is None:
+                text = self.values[value] = render(value)
+            return text, value
+        text = self.other(value)
+        return text, text
 
     def other(self, value: object) -> str:
         """A scalar other than a string; a date or time can be anchored (ruamel aliases any
