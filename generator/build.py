@@ -175,7 +175,7 @@ def api_files(
         cache.mark_used(found.made_from)
         return found.files
     start = len(cache.used) if cache is not None else 0
-    from generator.openapi.yaml_io import dump_yaml  # noqa: PLC0415 - heavy; not on cache hits
+    from generator.openapi.yaml_write import dump_yaml  # noqa: PLC0415 - heavy; not on cache hits
     from generator.render import generate  # noqa: PLC0415
     from generator.render.names import identifier  # noqa: PLC0415
 

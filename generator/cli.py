@@ -85,7 +85,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def _scrape(args: argparse.Namespace) -> int:
     from generator.api import scrape
-    from generator.openapi.yaml_io import dump_yaml
+    from generator.openapi.yaml_write import dump_yaml
     from generator.output import write_file
 
     missing = [p for p in args.paths if not p.exists()]

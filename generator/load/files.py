@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from generator.limits import MAX_PAGE_BYTES
 from generator.load.decode import BinaryContent, decode_bytes
 from generator.model import EmbeddedSpec, Line, Page
 from generator.problems import Problems
+
+if TYPE_CHECKING:
+    from generator.load.specs import SpecTextProblem
 
 PAGE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".md", ".markdown", ".mdx", ".json")
 _MARKDOWN = (".md", ".markdown", ".mdx")
@@ -70,11 +74,7 @@ def load_page(path: Path, problems: Problems, *, label: str | None = None) -> Pa
         from generator.load.markdown import markdown_page  # noqa: PLC0415
 
         return markdown_page(name, text, problems)
-    from generator.load.specs import read_spec_text  # noqa: PLC0415
-
-    spec, problem = (
-        read_spec_text(text) if suffix in _SPEC_FILES or _looks_spec(text) else (None, None)
-    )
+    spec, problem = _read_spec(text) if suffix in _SPEC_FILES or _looks_spec(text) else (None, None)
     if problem is not None:
         problems.warn(name, problem.line, problem.message)
     if spec is not None:
@@ -110,3 +110,9 @@ def _looks_spec(text: str) -> bool:
 def _looks_html(text: str) -> bool:
     head = text[:2000].lstrip().lower()
     return head.startswith(("<!doctype html", "<html"))
+
+
+def _read_spec(text: str) -> tuple[dict[str, Any] | None, SpecTextProblem | None]:
+    from generator.load.specs import read_spec_text  # noqa: PLC0415 - PyYAML: spec files only
+
+    return read_spec_text(text)

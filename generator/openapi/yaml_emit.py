@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from generator.openapi.yaml_events import Unsupported
+from generator.openapi.unsupported import Unsupported
 from generator.openapi.yaml_scalar import WIDTH, long_scalar, render, render_other, resolved_tag
 
 __all__ = ["Unsupported", "dump_fast"]

@@ -19,16 +19,15 @@ import yaml
 from yaml import events
 from yaml.nodes import ScalarNode
 
+from generator.openapi.unsupported import Unsupported
+
 _RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _BASE = "tag:yaml.org,2002:"
 _BUILT = {_BASE + "int", _BASE + "float", _BASE + "timestamp"}
 _COLLECTION_TAGS = {None, "!", _BASE + "map", _BASE + "seq"}
 _NO_KEY: Any = object()
-
-
-class Unsupported(Exception):
-    """YAML outside the plain subset this reader builds; use the full loader instead."""
+__all__ = ["Unsupported", "load_plain"]
 
 
 def load_plain(text: str) -> Any:
