@@ -125,8 +125,14 @@ def test_interrupts_are_held_back_during_the_swap(
         return real_rename(self, to)
 
     monkeypatch.setattr(Path, "rename", rename)
-    with pytest.raises(KeyboardInterrupt):
-        write_tree(NEW, target)
+    # a run started in the background by a shell inherits SIGINT ignored: Python's own
+    # handler is what raises KeyboardInterrupt
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            write_tree(NEW, target)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     monkeypatch.undo()
     assert tree(target)["pkg/c.py"] == b"C = 2\n", "the swap completed before the interrupt"
     assert leftovers(target) == []
