@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.model import Line
-from generator.scrape.samples import _closing_line, _open_quote
+from generator.scrape.samples import _closing_line, _open_quote, _scan_quotes
 
 _SETTINGS = settings(derandomize=True, database=None, max_examples=600, deadline=None)
 _LINE = st.text(alphabet=st.sampled_from(list("{}[]\"\\' a,:")), max_size=16)
@@ -36,22 +36,6 @@ def _closing_line_by_chars(lines: list[Line], index: int) -> int | None:
     return None
 
 
-def _open_quote_by_chars(line: str, quote: str | None) -> str | None:
-    escaped = False
-    for ch in line:
-        if escaped:
-            escaped = False
-        elif quote == "'":
-            quote = None if ch == "'" else quote
-        elif ch == "\\":
-            escaped = True
-        elif quote == '"':
-            quote = None if ch == '"' else quote
-        elif ch in "'\"":
-            quote = ch
-    return quote
-
-
 @_SETTINGS
 @given(st.lists(_LINE, min_size=1, max_size=6))
 def test_closing_line(texts: list[str]) -> None:
@@ -62,4 +46,4 @@ def test_closing_line(texts: list[str]) -> None:
 @_SETTINGS
 @given(_LINE, st.sampled_from([None, "'", '"']))
 def test_open_quote(line: str, quote: str | None) -> None:
-    assert _open_quote(line, quote) == _open_quote_by_chars(line, quote)
+    assert _open_quote(line, quote) == _scan_quotes(line, quote)

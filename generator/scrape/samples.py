@@ -199,6 +199,11 @@ def _open_quote(line: str, quote: str | None) -> str | None:
         return quote
     if quote != "'" and "'" not in line and '"' not in line:
         return quote
+    return _scan_quotes(line, quote)
+
+
+def _scan_quotes(line: str, quote: str | None) -> str | None:
+    """`_open_quote` character by character (what its shortcuts must agree with)."""
     escaped = False
     for ch in line:
         if escaped:
