@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 CACHE_FOLDER = ".docs2sdk-cache"
 
@@ -46,6 +47,22 @@ def _parser() -> argparse.ArgumentParser:
 
 EXIT_BUG = 70
 EXIT_INTERRUPTED = 130
+
+
+def entry() -> NoReturn:
+    """The `docs2sdk` command: `main`, then exit without tearing the interpreter down.
+
+    Once the output is written and flushed nothing is left to clean up (pools and staging
+    folders are closed by then), and the teardown of the modules and objects of a run costs
+    ~30 ms, a tenth of a small `scrape`.
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe: the output did not all arrive
+        code = code or 1
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -232,4 +249,4 @@ def _report_stale(changes: list[str]) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    entry()
