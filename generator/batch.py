@@ -7,6 +7,7 @@ comes back without its page's text, so that pickling results is no bottleneck.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import multiprocessing
 import os
@@ -86,8 +87,12 @@ def _run(jobs: list[tuple[Path, str]]) -> list[Scraped]:
         importlib.import_module(stage)
     context = multiprocessing.get_context("fork")
     chunk = max(1, min(16, len(jobs) // (workers * 4)))  # >= 4 chunks a worker: balanced
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(_scrape_job, jobs, chunksize=chunk))
+    gc.freeze()  # the workers' collections skip (and so never copy) what they inherit
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            return list(pool.map(_scrape_job, jobs, chunksize=chunk))
+    finally:
+        gc.unfreeze()
 
 
 def _cores() -> int:
