@@ -41,10 +41,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-import yaml
-from yaml.composer import Composer
-from yaml.events import AliasEvent
-from yaml.nodes import Node
+from generator.openapi.yaml_io import load_spec_file
 
 __all__ = [
     "Fact",
@@ -128,33 +125,9 @@ def combine(scores: Iterable[Score]) -> Score:
 # --------------------------------------------------------------------------- loading
 
 
-class _TolerantLoader(Composer, yaml.CSafeLoader):
-    """``CSafeLoader`` whose (Python) composer lets an anchor be defined again, the latest
-    one winning as in YAML 1.2. PyYAML stops at a second ``&name`` with "found duplicate
-    anchor"; ``openai-openapi.assistants-v1.yaml`` has such anchors."""
-
-    def __init__(self, stream: Any) -> None:
-        yaml.CSafeLoader.__init__(self, stream)
-        Composer.__init__(self)
-
-    def compose_node(self, parent: Node | None, index: int) -> Node | None:
-        if not self.check_event(AliasEvent):
-            anchor = getattr(self.peek_event(), "anchor", None)
-            if anchor is not None:
-                self.anchors.pop(anchor, None)
-        return super().compose_node(parent, index)
-
-
 @functools.lru_cache(maxsize=16)
 def _load_cached(path: str) -> Mapping[str, Any]:
-    with open(path, encoding="utf-8") as stream:
-        try:
-            data = yaml.load(stream, Loader=yaml.CSafeLoader)
-        except yaml.composer.ComposerError as exc:
-            if "duplicate anchor" not in str(exc):
-                raise
-            stream.seek(0)
-            data = yaml.load(stream, Loader=_TolerantLoader)
+    data = load_spec_file(Path(path))
     if not isinstance(data, Mapping):
         raise ValueError(f"{path}: not an OpenAPI document (top level is not a mapping)")
     return data
