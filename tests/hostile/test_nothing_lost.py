@@ -204,6 +204,17 @@ def _project(tmp_path: Path, apis: list[str], **folders: str) -> Path:
     return root
 
 
+def _built_then_given_a_page(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
+    """A project built once, then given a new page: (its root, `generated/` as built)."""
+    root = _project(tmp_path, ["openai-assistants-v2"])
+    assert main(["build", "--root", str(root), "--no-cache"]) == 0
+    contents = tree(root / "generated")
+    (root / "input" / "openai-assistants-v2" / "extra.md").write_text(
+        "# Extra\n\n`GET https://api.openai.com/v1/extras`\n"
+    )
+    return root, contents
+
+
 def test_a_build_where_an_api_yields_nothing_keeps_generated(tmp_path: Path) -> None:
     root = _project(tmp_path, ["openai-assistants-v2", "portkey"])
     assert main(["build", "--root", str(root), "--no-cache"]) == 0
@@ -223,13 +234,8 @@ def test_a_build_where_an_api_yields_nothing_keeps_generated(tmp_path: Path) -> 
 def test_a_disk_error_mid_build_keeps_generated(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = _project(tmp_path, ["openai-assistants-v2"])
-    assert main(["build", "--root", str(root), "--no-cache"]) == 0
+    root, contents = _built_then_given_a_page(tmp_path)
     generated = root / "generated"
-    contents = tree(generated)
-    (root / "input" / "openai-assistants-v2" / "extra.md").write_text(
-        "# Extra\n\n`GET https://api.openai.com/v1/extras`\n"
-    )
     real_open = Path.open
     written: list[Path] = []
 
@@ -252,13 +258,8 @@ def test_a_disk_error_mid_build_keeps_generated(
 def test_an_interrupted_build_keeps_generated(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = _project(tmp_path, ["openai-assistants-v2"])
-    assert main(["build", "--root", str(root), "--no-cache"]) == 0
+    root, contents = _built_then_given_a_page(tmp_path)
     generated = root / "generated"
-    contents = tree(generated)
-    (root / "input" / "openai-assistants-v2" / "extra.md").write_text(
-        "# Extra\n\n`GET https://api.openai.com/v1/extras`\n"
-    )
 
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
