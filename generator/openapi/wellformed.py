@@ -130,12 +130,18 @@ def wellformed_document(doc: dict[str, Any], dropped: list[str]) -> dict[str, An
     """A copy of OpenAPI document `doc` whose parts the render stage reads have the shapes
     OpenAPI gives them (the rest of the document is kept as it is); what is left out goes
     to `dropped` as a JSON pointer. Schemas are made well-formed by `wellformed`."""
-    out = dict(doc)
-    for key, check in _DOCUMENT.items():
+    return _checked(dict(doc), _DOCUMENT, dropped, "#")
+
+
+def _checked(
+    out: dict[str, Any], checks: dict[str, Check], dropped: list[str], at: str
+) -> dict[str, Any]:
+    """`out` with each of its fields named in `checks` checked (in place), or dropped."""
+    for key, check in checks.items():
         if key in out:
-            kept = check(out[key], dropped, f"#/{key}")
+            kept = check(out[key], dropped, f"{at}/{key}")
             if kept is _DROP:
-                dropped.append(f"#/{key}")
+                dropped.append(f"{at}/{key}")
                 del out[key]
             else:
                 out[key] = kept
@@ -202,17 +208,7 @@ def _or_ref(check: Check) -> Check:
 
 def _fields(node: Any, dropped: list[str], at: str, checks: dict[str, Check]) -> Any:
     out = _texts(node, dropped, at)
-    if out is _DROP:
-        return _DROP
-    for key, check in checks.items():
-        if key in out:
-            kept = check(out[key], dropped, f"{at}/{key}")
-            if kept is _DROP:
-                dropped.append(f"{at}/{key}")
-                del out[key]
-            else:
-                out[key] = kept
-    return out
+    return _DROP if out is _DROP else _checked(out, checks, dropped, at)
 
 
 def _media(node: Any, dropped: list[str], at: str) -> Any:
