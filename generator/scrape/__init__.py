@@ -32,15 +32,21 @@ FAMILIES: tuple[ModuleType, ...] = (
     readme,
 )
 THRESHOLD = 0.5
+CERTAIN = 1.0
+"""The top score of a marker-counting family (`marker_score` caps there); only `embedded`,
+listed first, scores above it."""
 
 
 def detect(page: Page) -> ModuleType:
-    """The family module for `page` (ties go to the earlier family in `FAMILIES`)."""
+    """The family module for `page` (ties go to the earlier family in `FAMILIES`). Once a
+    family is certain, no later one can score higher, so the later ones are not scored."""
     best, best_score = generic, THRESHOLD
     for family in FAMILIES:
         value = float(family.score(page))
         if value > best_score:
             best, best_score = family, value
+            if value >= CERTAIN:
+                break
     return best
 
 

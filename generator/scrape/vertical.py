@@ -27,8 +27,12 @@ def nonblank(lines: Sequence[Line]) -> list[Line]:
     return [line for line in lines if line.text.strip()]
 
 
-def marker_hits(page: Page, markers: Sequence[str | re.Pattern[str]]) -> int:
-    """How many distinct markers (substrings, or patterns matched per line) a page shows."""
+def marker_hits(
+    page: Page, markers: Sequence[str | re.Pattern[str]], *, enough: int | None = None
+) -> int:
+    """How many distinct markers (substrings, or patterns matched per line) a page shows;
+    with `enough`, counting stops once that many are found (a score caps there), so the
+    families list their substrings first: an `in` test costs far less than a line search."""
     text = page.text
     hits = 0
     for marker in markers:
@@ -36,6 +40,8 @@ def marker_hits(page: Page, markers: Sequence[str | re.Pattern[str]]) -> int:
             hits += marker in text
         else:
             hits += _line_test(marker)(text)
+        if enough is not None and hits >= enough:
+            break
     return hits
 
 
@@ -55,7 +61,7 @@ def _line_test(pattern: re.Pattern[str]) -> Callable[[str], bool]:
 
 def marker_score(page: Page, markers: Sequence[str | re.Pattern[str]], *, needed: int) -> float:
     """How many distinct markers a page shows, scaled so that `needed` hits give 1.0."""
-    return min(1.0, marker_hits(page, markers) / needed)
+    return min(1.0, marker_hits(page, markers, enough=needed) / needed)
 
 
 def strong_weak_score(
@@ -66,10 +72,12 @@ def strong_weak_score(
     needed: int = 3,
 ) -> float:
     """A platform's own marks decide; headings any platform uses only add half a mark each."""
-    hits = marker_hits(page, strong)
+    hits = marker_hits(page, strong, enough=needed)
     if not hits:
         return 0.0
-    return min(1.0, (hits + marker_hits(page, weak) / 2) / needed)
+    if hits >= needed:
+        return 1.0
+    return min(1.0, (hits + marker_hits(page, weak, enough=2 * (needed - hits)) / 2) / needed)
 
 
 def scrape_vertical(
