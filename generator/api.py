@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from generator.cache import Cache
 from generator.model import ApiModel, PageResult
 from generator.problems import Problem, Problems
 from generator.sources import Sources, read_sources, source_label
+
+if TYPE_CHECKING:
+    from generator.cache import Cache
 
 __all__ = ["ScrapeResult", "scrape", "scrape_sources", "source_label"]
 
@@ -53,20 +55,26 @@ def scrape(
     return scrape_sources(sources, title=title or _folder_title(paths), cache=cache)
 
 
+_NEXT = ("generator.normalize", "generator.openapi.emit", "generator.openapi.yaml_write")
+"""What comes after scraping (the YAML writer too: callers write the document), imported
+while other processes scrape."""
+
+
 def scrape_sources(sources: Sources, *, title: str | None, cache: Cache | None) -> ScrapeResult:
     """`scrape` of pages already found (and hashed, for the cache) by `read_sources`."""
     from generator.batch import scrape_many  # noqa: PLC0415 - not needed on cache hits
-    from generator.normalize import build_model  # noqa: PLC0415
-    from generator.openapi.emit import to_document  # noqa: PLC0415
 
     problems = Problems(sources.skipped_problems())
     jobs = [(page.path, page.label) for page in sources.pages]
     digests = [page.digest for page in sources.pages]
     results: list[PageResult] = []
-    for result, found in scrape_many(jobs, cache=cache, digests=digests):
+    for result, found in scrape_many(jobs, cache=cache, digests=digests, meanwhile=_NEXT):
         problems.items.extend(found)
         if result is not None:
             results.append(result)
+    from generator.normalize import build_model  # noqa: PLC0415 - see _NEXT
+    from generator.openapi.emit import to_document  # noqa: PLC0415
+
     model = build_model(results, problems, title=title)
     return ScrapeResult(model, to_document(model), problems.sorted(), len(sources.pages))
 

@@ -1,24 +1,26 @@
 """Scraping many pages: unchanged pages come from the cache, the rest in parallel.
 
 Each page is scraped on its own (family detection, then the family's scraper), so pages are
-independent: with many new pages, forked workers (one per core) share them out. A result
-comes back without its page's text, so that pickling results is no bottleneck.
+independent: with many new pages, this process and forked copies of it (one per core) share
+them out. A result comes back without its page's text, so that pickling results is no
+bottleneck.
 """
 
 from __future__ import annotations
 
-import gc
 import importlib
-import multiprocessing
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.cache import Cache
+from generator import forkpool
 from generator.model import PageResult
 from generator.problems import Problem, Problems
 from generator.sources import page_digest
+
+if TYPE_CHECKING:
+    from generator.cache import Cache
 
 PARALLEL_MIN_PAGES = 48
 """Below this many new pages, worker processes cost more than they save."""
@@ -46,18 +48,20 @@ def scrape_many(
     *,
     cache: Cache | None,
     digests: Sequence[str] | None = None,
+    meanwhile: Sequence[str] = (),
 ) -> list[Scraped]:
     """(result, problems) for each (path, label), in order.
 
     With a `cache`, a page is looked up by its label and the hash of its bytes (`digests`,
-    from `read_sources`, or read here).
+    from `read_sources`, or read here). `meanwhile` names modules the caller needs next:
+    when pages are scraped in parallel, they are imported while other processes scrape.
     """
     keys = _keys(cache, jobs, digests)
     found: list[Scraped | None] = [
         cache.load("page", key) if cache is not None and key else None for key in keys
     ]
     missing = [i for i, hit in enumerate(found) if hit is None]
-    for i, scraped in zip(missing, _run([jobs[i] for i in missing]), strict=True):
+    for i, scraped in zip(missing, _run([jobs[i] for i in missing], meanwhile), strict=True):
         found[i] = scraped
         if cache is not None and keys[i]:
             cache.store("page", keys[i], scraped)
@@ -77,22 +81,20 @@ def _keys(
     ]
 
 
-def _run(jobs: list[tuple[Path, str]]) -> list[Scraped]:
-    """Scrape in this process, or with one forked worker per core for many pages (results
-    come back small, without their pages' text, so the parent is not the bottleneck)."""
-    workers = min(_cores(), 8)
-    if len(jobs) < PARALLEL_MIN_PAGES or workers < 2 or "fork" not in _methods():
+def _run(jobs: list[tuple[Path, str]], meanwhile: Sequence[str]) -> list[Scraped]:
+    """Scrape in this process, or for many pages with one process per core (this one and
+    forked copies; results come back small, without their pages' text)."""
+    processes = min(_cores(), 8)
+    if len(jobs) < PARALLEL_MIN_PAGES or processes < 2 or not forkpool.available():
         return [scrape_one(path, label) for path, label in jobs]
-    for stage in ("generator.load", "generator.scrape"):  # imported once, not by each worker
+    for stage in ("generator.load", "generator.scrape"):  # imported once, before forking
         importlib.import_module(stage)
-    context = multiprocessing.get_context("fork")
-    chunk = max(1, min(16, len(jobs) // (workers * 4)))  # >= 4 chunks a worker: balanced
-    gc.freeze()  # the workers' collections skip (and so never copy) what they inherit
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            return list(pool.map(_scrape_job, jobs, chunksize=chunk))
-    finally:
-        gc.unfreeze()
+    return forkpool.run_shared(
+        _scrape_job,
+        jobs,
+        processes,
+        meanwhile=lambda: [importlib.import_module(m) for m in meanwhile],
+    )
 
 
 def _cores() -> int:
@@ -100,7 +102,3 @@ def _cores() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1
-
-
-def _methods() -> list[str]:
-    return multiprocessing.get_all_start_methods()
