@@ -1,13 +1,13 @@
 """An API's input files as found on disk: which pages, how provenance names them, and a hash
 of each page's bytes, so that a build can tell an unchanged API without loading its pages.
 
-Only the standard library and `generator.load.files` (whose page loaders are imported when
-a page is loaded) are imported here: an unchanged build reads its sources and nothing else.
+Only the standard library, `generator.load.walk` and `generator.load.files` (whose page
+loaders are imported when a page is loaded) are imported here: an unchanged build reads
+its sources and nothing else.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from collections.abc import Sequence
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.limits import MAX_PAGE_BYTES
-from generator.load.files import collect_pages, skipped_files
+from generator.load.walk import page_files
 from generator.problems import Problem, Problems, printable
 
 
@@ -56,14 +56,11 @@ def read_sources(paths: Sequence[Path], *, base: Path, hashed: bool) -> Sources:
     """The pages of `paths` (files or folders) labelled relative to `base`; with `hashed`,
     each page's bytes are read and hashed."""
     labels = _Labeller(base)
+    found, other = page_files(paths)
     pages = tuple(
-        PageFile(path, labels.label(path), page_digest(path) if hashed else "")
-        for path in collect_pages(list(paths))
+        PageFile(path, labels.label(path), page_digest(path) if hashed else "") for path in found
     )
-    skipped = tuple(
-        (labels.label(path), path.suffix or "no file extension")
-        for path in skipped_files(list(paths))
-    )
+    skipped = tuple((labels.label(path), path.suffix or "no file extension") for path in other)
     return Sources(pages, skipped)
 
 
@@ -78,6 +75,8 @@ def page_digest(path: Path) -> str:
             data = handle.read(MAX_PAGE_BYTES + 1)
     except OSError:
         return ""
+    import hashlib  # noqa: PLC0415 - only builds hash pages; a scrape does not (3 ms)
+
     return hashlib.sha256(data).hexdigest() if len(data) <= MAX_PAGE_BYTES else ""
 
 
