@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.limits import MAX_PAGE_BYTES
+from generator.load.files import PAGE_SUFFIXES
+from generator.load.walk import page_files
 from generator.problems import printable
 from generator.sources import page_digest, read_sources, source_label
 
@@ -104,3 +106,33 @@ def test_page_digest_neither_waits_on_a_pipe_nor_fails(tmp_path: Path) -> None:
     assert page_digest(pipe) == ""  # would block forever if opened for reading plainly
     assert page_digest(tmp_path / "missing.txt") == ""
     assert page_digest(tmp_path) == ""
+
+
+def _rglob_definition(folder: Path) -> tuple[list[Path], list[Path]]:
+    """What `page_files` must find: `Path.rglob` order and rules, as the tool once did."""
+    pages = sorted(p for p in folder.rglob("*") if p.suffix.lower() in PAGE_SUFFIXES)
+    skipped = [
+        path
+        for path in sorted(folder.rglob("*"))
+        if path.suffix.lower() not in PAGE_SUFFIXES
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    ]
+    return [p for p in pages if p.is_file()], [p for p in skipped if p.is_file()]
+
+
+def test_one_walk_finds_what_rglob_finds_in_the_same_order(tree: Path) -> None:
+    api = tree / "project" / "input" / "api"
+    for name in ("a-b.txt", "a/x.md", "A.MD", "ab/c/d.html", ".hidden/e.pdf", ".txt", "noext"):
+        (api / name).parent.mkdir(parents=True, exist_ok=True)
+        (api / name).write_text("GET /x\n")
+    (api / "broken.md").symlink_to(api / "missing")
+    (api / "loop").symlink_to(api / "loop")
+    for folder in (api, Path("input"), Path(".")):
+        assert page_files([folder]) == _rglob_definition(folder)
+        assert [str(p) for p in page_files([folder])[0]] == [
+            str(p) for p in _rglob_definition(folder)[0]
+        ]
+    assert page_files([api / "page.txt", api]) == (
+        [api / "page.txt", *_rglob_definition(api)[0]],
+        _rglob_definition(api)[1],
+    )
