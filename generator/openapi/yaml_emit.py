@@ -26,7 +26,8 @@ import datetime
 from typing import Any
 
 from generator.openapi.unsupported import Unsupported
-from generator.openapi.yaml_scalar import WIDTH, long_scalar, render, render_other, resolved_tag
+from generator.openapi.yaml_fold import long_scalar
+from generator.openapi.yaml_scalar import WIDTH, render, render_other, resolved_tag
 
 __all__ = ["Unsupported", "dump_fast"]
 
