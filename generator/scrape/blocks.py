@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from generator.model import Line
 from generator.scrape.fields import Field, values_list
@@ -40,7 +41,16 @@ _MARKERS = re.compile(r"^(?:Show|Hide) (?:child )?(?:attributes|properties)$", r
 
 
 def is_name(text: str) -> bool:
-    return bool(_NAME.match(text.strip()))
+    return name_parts(text) is not None
+
+
+@lru_cache(maxsize=8192)
+def name_parts(text: str) -> tuple[str, str] | None:
+    """The punctuation before a name and the name, of a name line (None: not one). Cached:
+    a line is tested as a block's first line and again as the line after one, and the same
+    names recur across a site's pages."""
+    match = _NAME.match(text.strip())
+    return None if match is None else (match.group(1), match.group(2))
 
 
 def is_type(text: str) -> bool:
@@ -49,19 +59,22 @@ def is_type(text: str) -> bool:
 
 def starts_field(lines: Sequence[Line], i: int) -> bool:
     """A block starts at `i`: a name line followed by a type line (and not a name+type pair)."""
-    if i + 1 >= len(lines) or not is_name(lines[i].text) or not is_type(lines[i + 1].text):
+    # is_name and is_type, inlined: this runs for each line of each block
+    if i + 1 >= len(lines) or name_parts(lines[i].text) is None:
         return False
-    if i + 2 < len(lines) and is_type(lines[i + 2].text) and is_name(lines[i + 1].text):
-        return _modifier(lines[i + 2].text) is not None
-    return True
+    if parse_type(lines[i + 1].text) is None:
+        return False
+    if i + 2 >= len(lines) or parse_type(lines[i + 2].text) is None:
+        return True
+    return name_parts(lines[i + 1].text) is None or _modifier(lines[i + 2].text) is not None
 
 
 def _starts_titled(lines: Sequence[Line], i: int) -> bool:
     """Apifox union alternatives: a title with spaces, then `object {N}`, no required line."""
-    if i + 1 >= len(lines) or not _TITLE.match(lines[i].text.strip()):
+    if i + 1 >= len(lines):
         return False
-    expr = parse_type(lines[i + 1].text)
-    if expr is None or expr.child_count is None:
+    expr = parse_type(lines[i + 1].text)  # cached: cheaper than the title pattern, so first
+    if expr is None or expr.child_count is None or not _TITLE.match(lines[i].text.strip()):
         return False
     return i + 2 >= len(lines) or _modifier(lines[i + 2].text) is None
 
@@ -93,7 +106,7 @@ def parse_blocks(lines: Sequence[Line], *, counted: bool = False) -> list[Field]
                 flat[-1].description.append(lines[i].text)
             i += 1
             continue
-        prefix, name = _NAME.match(lines[i].text.strip()).groups()  # type: ignore[union-attr]
+        prefix, name = name_parts(lines[i].text)  # type: ignore[misc]
         if prefix and flat:
             flat[-1].description.append(prefix)
         item = Field(name=name, type_text=lines[i + 1].text.strip(), line=lines[i].number)
@@ -115,34 +128,53 @@ def _read_block(lines: Sequence[Line], i: int, item: Field, *, counted: bool) ->
 
 def _read_line(lines: Sequence[Line], i: int, text: str, item: Field) -> int:
     """Consume one modifier or description line of a block; return the next index."""
+    role, value, example = _line_role(text)
+    if role == "text":
+        item.description.append(text)
+    elif role == "modifier":
+        if value in _LOCATIONS:
+            item.location = value
+        elif value != "nullable":
+            item.required = value in _REQUIRED
+    elif role == "deprecated":
+        item.deprecated = True
+    elif role == "example":
+        return _read_example(lines, i, value, item)
+    elif role == "trailing":
+        item.description.append(value)
+        return _read_example(lines, i, example, item)
+    elif role == "default":
+        item.default = value
+    elif role == "options":
+        return _read_options(lines, i, value, item)
+    return i + 1
+
+
+@lru_cache(maxsize=8192)
+def _line_role(text: str) -> tuple[str, str, str]:
+    """What a block's line is ("modifier", "example", "text" ...), with the text it carries
+    (and a trailing example's value). Cached: "required", "Example:" and the like recur on
+    every page of a site."""
     modifier = _modifier(text)
     if modifier is not None:
-        if modifier in _LOCATIONS:
-            item.location = modifier
-        elif modifier != "nullable":
-            item.required = modifier in _REQUIRED
-        return i + 1
+        return "modifier", modifier, ""
     if text.lower() == "deprecated":
-        item.deprecated = True
-        return i + 1
+        return "deprecated", "", ""
     if _MARKERS.match(text):
-        return i + 1
+        return "marker", "", ""
     example = _EXAMPLE.match(text)
     if example:
-        return _read_example(lines, i, example.group(1), item)
+        return "example", example.group(1), ""
     trailing = _TRAILING_EXAMPLE.match(text) if any(w in text for w in _TRAILING_WORDS) else None
     if trailing:
-        item.description.append(trailing.group(1))
-        return _read_example(lines, i, trailing.group(2), item)
+        return "trailing", trailing.group(1), trailing.group(2)
     default = _DEFAULT.match(text)
     if default:
-        item.default = default.group(1).strip().strip("`\"'")
-        return i + 1
+        return "default", default.group(1).strip().strip("`\"'"), ""
     options = _OPTIONS.match(text)
     if options:
-        return _read_options(lines, i, options.group(1), item)
-    item.description.append(text)
-    return i + 1
+        return "options", options.group(1), ""
+    return "text", "", ""
 
 
 def _read_example(lines: Sequence[Line], i: int, inline: str, item: Field) -> int:
