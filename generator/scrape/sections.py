@@ -10,6 +10,7 @@ import enum
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator.model import Line
 from generator.scrape.blocks import is_type
@@ -125,32 +126,41 @@ class Heading:
 
 
 def heading_kind(lines: Sequence[Line], i: int) -> Heading | None:
-    text = lines[i].text.strip().strip(_DECORATION).strip()
+    named = _named_heading(lines[i].text)
+    return None if named is None else _heading(lines, i, *named)
+
+
+@lru_cache(maxsize=8192)
+def _named_heading(text: str) -> tuple[Heading, bool] | None:
+    """The heading a line's text names, and whether it is one word; cached, since a site's
+    pages repeat their headings and most of their field lines."""
+    text = text.strip().strip(_DECORATION).strip()
     if not text or len(text) > _LONGEST_HEADING:
         return None
     match = _ANY_HEADING.match(text)
-    return None if match is None else _heading(lines, i, text, match)
-
-
-def _heading(lines: Sequence[Line], i: int, text: str, match: re.Match[str]) -> Heading | None:
-    """The heading a matching line names (a one-word one followed by a type is a field)."""
-    if " " not in text and i + 1 < len(lines) and is_type(lines[i + 1].text):
+    if match is None:
         return None
     kind = Kind[match.lastgroup or ""]
     if kind is Kind.BODY:
-        return Heading(kind, media_type=match.group("media"))
+        return Heading(kind, media_type=match.group("media")), " " not in text
     if kind is Kind.RESPONSE_EXAMPLES:
-        return Heading(kind, status=match.group("status"))
-    return Heading(kind)
+        return Heading(kind, status=match.group("status")), " " not in text
+    return Heading(kind), " " not in text
+
+
+def _heading(lines: Sequence[Line], i: int, heading: Heading, one_word: bool) -> Heading | None:
+    """The heading a matching line names (a one-word one followed by a type is a field)."""
+    if one_word and i + 1 < len(lines) and is_type(lines[i + 1].text):
+        return None
+    return heading
 
 
 def split_sections(lines: Sequence[Line]) -> list[Section]:
     """Sections in order; lines before the first heading form a `None`-kind preamble."""
     sections: list[Section] = [Section(Kind.PARAMS, None)]
     for i, line in enumerate(lines):
-        text = line.text.strip().strip(_DECORATION).strip()  # as heading_kind, inlined
-        match = _ANY_HEADING.match(text) if 0 < len(text) <= _LONGEST_HEADING else None
-        found = None if match is None else _heading(lines, i, text, match)
+        named = _named_heading(line.text)
+        found = None if named is None else _heading(lines, i, *named)
         if found is None or _is_content(found.kind, sections[-1].kind):
             sections[-1].lines.append(line)
             continue
@@ -176,8 +186,10 @@ def _is_content(kind: Kind, current: Kind) -> bool:
     return current is Kind.RESPONSES and kind in _RESPONSE_PARTS
 
 
+@lru_cache(maxsize=8192)
 def status_line(text: str) -> Status | None:
-    """`🟢200Success`, `200 - application/json`, `• 200 application/json`, `200 OK` ..."""
+    """`🟢200Success`, `200 - application/json`, `• 200 application/json`, `200 OK` ...
+    (cached: every line of a Responses section is tested, and field lines recur)."""
     match = _STATUS.match(text.strip())
     if match is None:
         return None
