@@ -247,6 +247,16 @@ def test_scalar_examples() -> None:
     assert "  - 1.0e-05\n  - 1.0\n  - -0.0\n  - .inf\n  - -.inf\n  - .nan\n" in text
 
 
+def test_indicators_and_edge_spaces_quoted_as_ruamel_quotes_them() -> None:
+    """`render` checks indicators with string methods, and characters with a regex only for
+    text that is not printable ASCII: each edge case, in ASCII text and in other text."""
+    edges = ["-", "- x", "-x", "?", "? x", "?x", ":", ": x", ":x", "x:", "x: y", "x:y"]
+    edges += ["x #", "x #y", "x#y", "#x", "---", "---x", "--x", "...", "...x", "..x"]
+    edges += ["x ", " x", "x\t", "x\ty", "[x", "x[", "%x", "@x", "`x", "|x", "x|", "&x", "!x"]
+    texts = [*edges, *(edge + "é" for edge in edges), *("é" + edge for edge in edges)]
+    assert_same({"": texts, **{text: 1 for text in texts if "\t" not in text}})
+
+
 @pytest.mark.parametrize("version", [(1, 2), (1, 1)])
 def test_resolvers_are_ruamels(version: tuple[int, int]) -> None:
     def spaceless(pattern: str) -> str:  # as re.VERBOSE reads it: spaces count in [...]
