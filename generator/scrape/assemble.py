@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.model import MISSING, AuthFact, Body, Line, Operation, Parameter, Response, Schema
 from generator.scrape.blocks import parse_blocks
@@ -62,13 +63,18 @@ def split_content(lines: Sequence[Line]) -> Content:
     media: str | None = None
     i = 0
     while i < len(lines):
-        after = curl_end(lines, i) if "curl" in lines[i].text else None
+        sort = _line_sort(lines[i].text)
+        if sort is _KEPT:  # most lines: a field's or prose
+            rest.append(lines[i])
+            i += 1
+            continue
+        has_curl, starts_json, text, is_media, dropped = sort
+        after = curl_end(lines, i) if has_curl else None
         if after is not None:
             if rest and is_sample_header(rest[-1].text):
                 rest.pop()
             i = after
             continue
-        starts_json = lines[i].text.lstrip()[:1] in "{[1"  # as json_block_at needs
         block = json_block_at(lines, i) if starts_json else None
         if block is not None:
             examples.append(block)
@@ -76,13 +82,33 @@ def split_content(lines: Sequence[Line]) -> Content:
                 rest.pop()
             i = block.index_end
             continue
-        text = lines[i].text.strip()
-        if media is None and _MEDIA_LINE.match(text):
+        if media is None and is_media:
             media = text
-        elif text and not _NOISE.match(text):
+        elif not dropped:
             rest.append(lines[i])
         i += 1
     return Content(rest, examples, media)
+
+
+@lru_cache(maxsize=8192)
+def _line_sort(text: str) -> tuple[bool, bool, str, bool, bool]:
+    """What `split_content` asks of a line's text alone: may a curl command or a JSON block
+    start on it (`json_block_at` needs `{`, `[` or `1`), its stripped text, is it a media
+    type, is it left out (blank, or a tab label); `_KEPT` for the usual line, which is kept.
+    Cached: a site's pages repeat their lines."""
+    stripped = text.strip()
+    sort = (
+        "curl" in text,
+        text.lstrip()[:1] in "{[1",
+        stripped,
+        bool(_MEDIA_LINE.match(stripped)),
+        not stripped or bool(_NOISE.match(stripped)),
+    )
+    return _KEPT if sort[:2] == (False, False) and sort[3:] == (False, False) else sort
+
+
+_KEPT = (False, False, "", False, False)
+"""`_line_sort` of a line kept as it is (no sample starts on it, no media type, not noise)."""
 
 
 def vertical_reader(*, counted: bool) -> Reader:
