@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.model import Line
 
@@ -41,20 +42,35 @@ def normalize_method(word: str) -> str:
 
 
 def header_at(lines: Sequence[Line], i: int) -> OpHeader | None:
-    text = lines[i].text.strip()
+    named = _method_line(lines[i].text)
+    if named is None:
+        return None
+    method, target = named
+    if target is not None:
+        return OpHeader(method, target, i, i + 1)
+    if i + 1 >= len(lines):
+        return None
+    first = lines[i + 1].text.strip()
+    if _TARGET.match(first) and first != "/":
+        return OpHeader(method, first, i, i + 2)
+    if first != "/":
+        return None
+    return _split_path(lines, i)
+
+
+@lru_cache(maxsize=8192)
+def _method_line(text: str) -> tuple[str, str | None] | None:
+    """The method a line names, and the target when it is on the line too (None: no
+    method). Cached: every line of a page is asked, and a site's pages repeat their lines."""
+    text = text.strip()
     if text[:1] not in METHOD_INITIALS:
         return None
     inline = _INLINE.match(text)
     if inline:
-        return OpHeader(normalize_method(inline.group(1)), inline.group(2), i, i + 1)
-    if not _METHOD.match(text) or i + 1 >= len(lines):
+        return normalize_method(inline.group(1)), inline.group(2)
+    if not _METHOD.match(text):
         return None
-    first = lines[i + 1].text.strip()
-    if _TARGET.match(first) and first != "/":
-        return OpHeader(normalize_method(text), first, i, i + 2)
-    if first != "/":
-        return None
-    return _split_path(lines, i)
+    return normalize_method(text), None
 
 
 def _split_path(lines: Sequence[Line], i: int) -> OpHeader | None:
@@ -82,7 +98,7 @@ def find_headers(lines: Sequence[Line]) -> list[OpHeader]:
     found: list[OpHeader] = []
     i = 0
     while i < len(lines):
-        if lines[i].text.lstrip()[:1] not in METHOD_INITIALS:  # header_at's first test
+        if _method_line(lines[i].text) is None:  # header_at's first test
             i += 1
             continue
         header = header_at(lines, i)
