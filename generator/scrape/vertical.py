@@ -100,10 +100,13 @@ def scrape_vertical(
         end = headers[k + 1].index if k + 1 < len(headers) else len(lines)
         floor = headers[k - 1].end if k else 0
         op = operation_at(page, lines, header, end, floor=floor, family=family)
-        body = [*(samples_before(lines, header, end) if k == 0 else []), *lines[header.end : end]]
+        curl = first_curl(lines, header.end, end)
+        before = samples_before(lines, header) if k == 0 and curl is None else []
+        body = [*before, *lines[header.end : end]]
         sections = split_sections(body)
         apply_sections(op, sections, reader)
-        curl = first_curl(body)
+        if before:  # the sample may start in the lines taken from before the header
+            curl = first_curl(body)
         if curl is not None:
             apply_curl(op, curl)
         if hook is not None:
@@ -112,11 +115,10 @@ def scrape_vertical(
     return result
 
 
-def samples_before(lines: Sequence[Line], header: OpHeader, end: int) -> list[Line]:
-    """Code shown before the method line and not after it: a page whose sample panel comes
-    first in page order (saved Mintlify HTML). The curl sample and the JSON after it."""
-    if first_curl(lines, header.end, end, data=False) is not None:
-        return []
+def samples_before(lines: Sequence[Line], header: OpHeader) -> list[Line]:
+    """Code shown before the method line, for an operation whose own lines show no curl
+    sample (the caller looks for one first): a page whose sample panel comes first in page
+    order (saved Mintlify HTML). The curl sample and the JSON after it."""
     start, after = 0, None
     while start < header.index and after is None:
         after = curl_end(lines, start, header.index)
