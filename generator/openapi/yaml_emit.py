@@ -39,6 +39,8 @@ _BREAKS = "\n\x85\u2028\u2029"
 _ANCHORED_SCALARS = (datetime.date, datetime.datetime)
 _NODES = (dict, list, *_ANCHORED_SCALARS)
 """The objects ruamel anchors when they come twice in a document (by identity)."""
+_MEMOIZED = frozenset({type(None), bool, int, float, *_ANCHORED_SCALARS})
+"""Scalar types `render_other` writes: all hashable."""
 
 
 class _Shared(Exception):
@@ -84,14 +86,15 @@ def _anchors(document: dict[str, Any]) -> dict[int, str]:
 
 
 class _Emitter:
-    """Writes lines to `out`; memoizes the rendering of keys and string values."""
+    """Writes lines to `out`; memoizes the rendering of keys and scalar values."""
 
-    __slots__ = ("anchors", "keys", "out", "seen", "values")
+    __slots__ = ("anchors", "keys", "others", "out", "seen", "values")
 
     def __init__(self, anchors: dict[int, str] | None) -> None:
         self.out: list[str] = []
         self.keys: dict[str, str] = {}
         self.values: dict[str, str] = {}
+        self.others: dict[tuple[type, object], str] = {}
         self.seen: set[int] = set()
         """Collections written so far (by id)."""
         self.anchors = anchors
@@ -104,24 +107,40 @@ class _Emitter:
 
     def mapping(self, node: dict[Any, Any], indent: int, lead: str) -> None:
         """A non-empty mapping whose keys are at column `indent`; `lead`: the first key's line
-        so far (spaces, or the dashes of the sequence items it opens)."""
+        so far (spaces, or the dashes of the sequence items it opens).
+
+        The hot loop of the writer (one turn per line): string values and collections
+        without anchors are handled inline, without a method call."""
         if indent > _MAX_INDENT:
             raise Unsupported("indented too deeply")
-        out, keys = self.out, self.keys
+        append, keys, values, seen = self.out.append, self.keys, self.values, self.seen
         pad = " " * indent
         for key, value in node.items():
-            key_text = keys.get(key) if type(key) is str else None
-            head = lead + (key_text or self.key(key)) + ":"
+            head = lead + ((keys.get(key) if type(key) is str else None) or self.key(key))
             lead = pad
             kind = type(value)
-            if kind is dict or kind is list:
-                self.under_key(head, value, indent)
+            if kind is str:
+                text = values.get(value)
+                if text is None:
+                    text = values[value] = render(value)
+                source = value
+            elif kind is dict or kind is list:
+                if self.anchors is not None or id(value) in seen or not value:
+                    self.under_key(head, value, indent)
+                    continue
+                seen.add(id(value))
+                append(head + "\n")
+                if kind is dict:
+                    self.mapping(value, indent + 2, " " * (indent + 2))
+                else:
+                    self.sequence(value, indent, " " * (indent + 2))
                 continue
-            text, source = self.scalar(value)
-            if text and len(head) + len(text) < WIDTH:
-                out.append(f"{head} {text}\n")
             else:
-                out.append(head + long_scalar(text, source, len(head), indent + 2, False) + "\n")
+                text = source = self.other(value)
+            if text and len(head) + len(text) < WIDTH:
+                append(f"{head} {text}\n")
+            else:
+                append(head + long_scalar(text, source, len(head), indent + 2, False) + "\n")
 
     def under_key(self, head: str, value: dict[Any, Any] | list[Any], indent: int) -> None:
         """A collection as the value of a key at column `indent` (`head`: `key:`'s line)."""
@@ -143,20 +162,26 @@ class _Emitter:
     def sequence(self, node: list[Any], indent: int, lead: str) -> None:
         """A non-empty sequence whose dashes are at column `indent` + 2; `lead`: the first
         item's line before its dash."""
-        out = self.out
+        append, values = self.out.append, self.values
         pad = " " * (indent + 2)
         column = indent + 4
         for item in node:
             head = lead + "- "
             lead = pad
             kind = type(item)
-            if kind is dict or kind is list:
+            if kind is str:
+                text = values.get(item)
+                if text is None:
+                    text = values[item] = render(item)
+                source = item
+            elif kind is dict or kind is list:
                 self.in_sequence(head, item, column)
                 continue
-            text, source = self.scalar(item)
+            else:
+                text = source = self.other(item)
             if not text or column + len(text) > WIDTH:
                 text = long_scalar(text, source, column, column, True)
-            out.append(f"{head}{text}\n")
+            append(f"{head}{text}\n")
 
     def in_sequence(self, head: str, item: dict[Any, Any] | list[Any], column: int) -> None:
         """A collection as a sequence item whose content is at `column` (`head`: up to `- `)."""
@@ -193,39 +218,36 @@ class _Emitter:
         self.seen.add(id(node))
         return "&" + name
 
-    def scalar(self, value: object) -> tuple[str, str]:
-        """A scalar's text (memoized for strings) and the text it stands for."""
-        if type(value) is str:
-            text = self.values.get(value)
-            if text is None:
-                text = self.values[value] = render(value)
-            return text, value
-        text = self.other(value)
-        return text, text
-
     def other(self, value: object) -> str:
-        """A scalar other than a string; a date or time can be anchored (ruamel aliases any
-        object but None, str, bytes, bool, int and float)."""
-        text = render_other(value)
-        if type(value) in _ANCHORED_SCALARS:
+        """A scalar other than a string (memoized); a date or time can be anchored (ruamel
+        aliases any object but None, str, bytes, bool, int and float)."""
+        kind = type(value)
+        if kind not in _MEMOIZED:
+            return render_other(value)  # raises Unsupported
+        memo_key = (kind, value)  # (with the type: 1, 1.0 and True are equal keys)
+        text = self.others.get(memo_key)
+        if text is None:
+            text = self.others[memo_key] = render_other(value)
+        if kind in _ANCHORED_SCALARS:
             mark = self.mark(value)
             if mark:
                 return mark if mark.startswith("*") else f"{mark} {text}"
         return text
 
     def key(self, key: object) -> str:
-        """A mapping key as ruamel writes it (a simple key), memoized when it is a string.
+        """A mapping key and its colon as ruamel writes them (a simple key), memoized when
+        the key is a string.
 
         ruamel counts the key's tag (`!!str`...) in the length of a simple key even when it
         does not write it."""
         if type(key) is str:
             if len(key) + len("!!str") >= _MAX_KEY or any(char in key for char in _BREAKS):
                 raise Unsupported("an explicit key")
-            text = self.keys[key] = render(key)
+            text = self.keys[key] = render(key) + ":"
             return text
         if type(key) in _ANCHORED_SCALARS:
             raise Unsupported("a date key")
         text = render_other(key)
         if len(text) + len(f"!!{resolved_tag(text)}") >= _MAX_KEY:
             raise Unsupported("an explicit key")
-        return text
+        return text + ":"
