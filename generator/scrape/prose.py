@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 from generator.model import Schema
@@ -83,9 +84,15 @@ _ANY_FACT = keyword_filter(_FACT_PATTERNS)
 
 def prose_facts(text: str, json_type: str | None) -> Schema:
     """Schema keywords the prose states for a value of JSON type `json_type`."""
-    if _ANY_FACT is not None and not _ANY_FACT(text):
+    if not _may_state_facts(text):
         return {}
     return _facts(text, json_type)
+
+
+@lru_cache(maxsize=8192)
+def _may_state_facts(text: str) -> bool:
+    """`_ANY_FACT`'s answer, cached: a site's pages describe the same fields again."""
+    return _ANY_FACT is None or _ANY_FACT(text)
 
 
 def _facts(text: str, json_type: str | None) -> Schema:
