@@ -96,17 +96,14 @@ def _split_path(lines: Sequence[Line], i: int) -> OpHeader | None:
 def find_headers(lines: Sequence[Line]) -> list[OpHeader]:
     """Every operation header; a repeated `METHOD /path` right before `curl` is a sample's."""
     found: list[OpHeader] = []
-    i = 0
-    while i < len(lines):
-        if _method_line(lines[i].text) is None:  # header_at's first test
-            i += 1
+    after = 0
+    for i, line in enumerate(lines):
+        if i < after or _method_line(line.text) is None:  # header_at's first test
             continue
         header = header_at(lines, i)
-        if header is None:
-            i += 1
-            continue
-        found.append(header)
-        i = header.end
+        if header is not None:
+            found.append(header)
+            after = header.end
     return [h for h in found if not _is_sample_header(lines, h, found)]
 
 

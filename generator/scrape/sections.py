@@ -158,13 +158,18 @@ def _heading(lines: Sequence[Line], i: int, heading: Heading, one_word: bool) ->
 def split_sections(lines: Sequence[Line]) -> list[Section]:
     """Sections in order; lines before the first heading form a `None`-kind preamble."""
     sections: list[Section] = [Section(Kind.PARAMS, None)]
+    add = sections[-1].lines.append
     for i, line in enumerate(lines):
         named = _named_heading(line.text)
-        found = None if named is None else _heading(lines, i, *named)
+        if named is None:  # most lines
+            add(line)
+            continue
+        found = _heading(lines, i, *named)
         if found is None or _is_content(found.kind, sections[-1].kind):
-            sections[-1].lines.append(line)
+            add(line)
             continue
         sections.append(Section(found.kind, line, media_type=found.media_type, status=found.status))
+        add = sections[-1].lines.append
     return sections
 
 
