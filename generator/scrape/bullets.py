@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from generator.model import Line
 from generator.scrape.fields import Field
@@ -85,7 +86,7 @@ def parse_bullets(lines: Sequence[Line]) -> list[Field]:
     stack: list[tuple[int, Field]] = []
     unions: dict[int, str] = {}
     for line in lines:
-        found = _bullet_at(line)
+        found = None if _not_bullet(line.text) else _bullet_at(line)
         if found is None:
             if stack:
                 _describe(stack[-1][1], line.text.strip(), unions)
@@ -99,6 +100,13 @@ def parse_bullets(lines: Sequence[Line]) -> list[Field]:
     return roots
 
 
+@lru_cache(maxsize=8192)
+def _not_bullet(text: str) -> bool:
+    """`_bullet_at` is None for a line with this text: most lines describe a field, and a
+    site's pages repeat their descriptions."""
+    return BULLET.match(text) is None and parse_md_field(text, 0) is None
+
+
 def _bullet_at(line: Line) -> tuple[int, Field] | None:
     match = BULLET.match(line.text)
     if match is not None:
@@ -107,16 +115,24 @@ def _bullet_at(line: Line) -> tuple[int, Field] | None:
 
 
 def _describe(item: Field, text: str, unions: dict[int, str]) -> None:
-    if not text:
-        return
-    union = _UNIONS.get(text.rstrip(":").strip().lower())
+    union, skipped = _description_role(text)
     if union is not None:
         item.one_of = True
         unions[id(item)] = union
-        return
-    if _MARKER.match(text):
-        return
-    item.description.append(text)
+    elif not skipped:
+        item.description.append(text)
+
+
+@lru_cache(maxsize=8192)
+def _description_role(text: str) -> tuple[str | None, bool]:
+    """The union a "One of:" line names, and whether a line adds no description (blank, or
+    a Hide/Show marker). Cached: the same lines recur across a site's pages."""
+    if not text:
+        return None, True
+    union = _UNIONS.get(text.rstrip(":").strip().lower())
+    if union is not None:
+        return union, True
+    return None, _MARKER.match(text) is not None
 
 
 def _mark_unions(fields: list[Field], unions: dict[int, str]) -> None:
