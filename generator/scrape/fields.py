@@ -45,6 +45,8 @@ class Field:
 
 def join_prose(parts: list[str]) -> str:
     """Join wrapped description lines; no space before punctuation that starts a line."""
+    if len(parts) <= 1:  # most descriptions: one line, or none
+        return parts[0].strip() if parts else ""
     out = ""
     for part in (p.strip() for p in parts):
         if not part:
