@@ -183,6 +183,9 @@ def responses_from(section_lines: Sequence[Line], reader: Reader) -> list[Respon
     parts: list[tuple[str, str, list[Line]]] = []
     for line in section_lines:
         status = status_line(line.text)
+        if status is None and parts:  # most lines: the part above goes on
+            parts[-1][2].append(line)
+            continue
         same = None if status is None else next((p for p in parts if p[0] == status.code), None)
         if status is not None and not _is_value_line(parts) and same is not None:
             parts.remove(same)  # the status again (its example shown apart): one response
