@@ -29,6 +29,15 @@ def test_every_item_once_and_in_order(items: int, processes: int) -> None:
     assert [value for value, _ in results] == [i * i for i in range(items)]
 
 
+def _large(item: int) -> str:
+    return str(item) * 50_000
+
+
+def test_results_larger_than_a_pipe_buffer_arrive_whole() -> None:
+    """Each result is 50-200 KB: messages arrive in pieces and children wait to write."""
+    assert forkpool.run_shared(_large, range(60), 3) == [_large(i) for i in range(60)]
+
+
 def _when_a_child_ran(marker: Path, then: Callable[[int], object]) -> Callable[[int], object]:
     """A work function that leaves `marker` on its first item in a child, then does `then`."""
     parent = os.getpid()
