@@ -1,5 +1,6 @@
 """Load stage: files on disk to `Page` objects (text lines with line numbers, embedded specs)."""
 
-from generator.load.files import PAGE_SUFFIXES, collect_pages, load_page, skipped_files
+from generator.load.files import PAGE_SUFFIXES, load_page
+from generator.load.walk import page_files
 
-__all__ = ["PAGE_SUFFIXES", "collect_pages", "load_page", "skipped_files"]
+__all__ = ["PAGE_SUFFIXES", "load_page", "page_files"]

@@ -1,4 +1,4 @@
-"""Find page files and load each into a `Page`; unreadable files become problems."""
+"""Load a page file into a `Page`; unreadable files become problems (`walk` finds them)."""
 
 from __future__ import annotations
 
@@ -18,29 +18,6 @@ if TYPE_CHECKING:
 PAGE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".md", ".markdown", ".mdx", ".json")
 _MARKDOWN = (".md", ".markdown", ".mdx")
 _SPEC_FILES = (".json", ".yaml", ".yml")
-
-
-def collect_pages(paths: list[Path]) -> list[Path]:
-    """Expand folders to their page files (sorted, recursive); files are kept as given."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            pages = (p for p in path.rglob("*") if p.suffix.lower() in PAGE_SUFFIXES)
-            found.extend(sorted(p for p in pages if p.is_file()))
-        else:
-            found.append(path)
-    return found
-
-
-def skipped_files(paths: list[Path]) -> list[Path]:
-    """Files inside the given folders that `collect_pages` leaves out (hidden ones aside)."""
-    skipped: list[Path] = []
-    for folder in (p for p in paths if p.is_dir()):
-        for path in sorted(folder.rglob("*")):
-            hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
-            if not hidden and path.suffix.lower() not in PAGE_SUFFIXES and path.is_file():
-                skipped.append(path)
-    return skipped
 
 
 def load_page(path: Path, problems: Problems, *, label: str | None = None) -> Page | None:
