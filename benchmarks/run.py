@@ -120,8 +120,7 @@ def bench_scrape(ctx: Context) -> list[Row]:
         return total
 
     cold = repeat(ctx.runs, cli)
-    probes = [_probe(ctx) for _ in range(ctx.runs)]
-    probe = sorted(probes, key=lambda p: float(p["parallel_seconds"]))[len(probes) // 2]
+    probe = _median_probe(ctx, "scrape", "parallel_seconds")
     ctx.notes.append(
         f"scrape corpus: {pages} pages in {len(ctx.corpus)} API folders, "
         f"{probe['operations']} operations found; families {probe['families']}; "
@@ -129,7 +128,7 @@ def bench_scrape(ctx: Context) -> list[Row]:
     )
     rate = pages / cold.seconds
     parallel = pages / float(probe["parallel_seconds"])
-    serial = pages / float(probe["serial_seconds"])
+    serial = pages / float(_median_probe(ctx, "serial", "serial_seconds")["serial_seconds"])
     return [
         Row(
             f"scrape CLI, {len(ctx.corpus)} folders cold",
@@ -147,10 +146,16 @@ def bench_scrape(ctx: Context) -> list[Row]:
     ]
 
 
-def _probe(ctx: Context) -> dict[str, float | str]:
+def _median_probe(ctx: Context, name: str, seconds: str) -> dict[str, float | str]:
+    """The run of `probes.py NAME` (in its own process) with the median `seconds`."""
+    probes = sorted((_probe(ctx, name) for _ in range(ctx.runs)), key=lambda p: float(p[seconds]))
+    return probes[len(probes) // 2]
+
+
+def _probe(ctx: Context, name: str) -> dict[str, float | str]:
     log = ctx.tmp / "probe.json"
     script = Path(__file__).with_name("probes.py")
-    command: Command = [OURS / "python", script, "scrape", *ctx.corpus]
+    command: Command = [OURS / "python", script, name, *ctx.corpus]
     sample = timed(command, log=log)
     found: dict[str, float | str] = json.loads(log.read_text().strip().splitlines()[-1])
     found["mib"] = sample.mib
