@@ -47,7 +47,10 @@ class RemoteTraceback(Exception):
 
 
 def available() -> bool:
-    return hasattr(os, "fork")
+    """Whether forking is possible and safe: not while other threads run, since a lock one
+    of them holds (the import lock, a logging handler's) would stay held in the child."""
+    threading = sys.modules.get("threading")  # not imported: no other thread was started
+    return hasattr(os, "fork") and (threading is None or threading.active_count() == 1)
 
 
 def run_shared(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -119,6 +120,18 @@ def test_an_interrupted_parent_ends_its_children() -> None:
 def _assert_no_child_left() -> None:
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
+
+
+def test_no_fork_while_another_thread_runs() -> None:
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert not forkpool.available()
+    finally:
+        release.set()
+        other.join()
+    assert forkpool.available()
 
 
 def test_many_pages_scraped_in_parallel_as_one_by_one(tmp_path: Path) -> None:
