@@ -86,12 +86,12 @@ def parse_bullets(lines: Sequence[Line]) -> list[Field]:
     stack: list[tuple[int, Field]] = []
     unions: dict[int, str] = {}
     for line in lines:
-        found = None if _not_bullet(line.text) else _bullet_at(line)
-        if found is None:
+        form = _bullet_form(line.text)
+        if form is None:
             if stack:
                 _describe(stack[-1][1], line.text.strip(), unions)
             continue
-        indent, item = found
+        indent, item = form[0], _fresh(form[1], line.number)
         while stack and stack[-1][0] >= indent:
             stack.pop()
         (stack[-1][1].children if stack else roots).append(item)
@@ -101,17 +101,28 @@ def parse_bullets(lines: Sequence[Line]) -> list[Field]:
 
 
 @lru_cache(maxsize=8192)
-def _not_bullet(text: str) -> bool:
-    """`_bullet_at` is None for a line with this text: most lines describe a field, and a
-    site's pages repeat their descriptions."""
-    return BULLET.match(text) is None and parse_md_field(text, 0) is None
-
-
-def _bullet_at(line: Line) -> tuple[int, Field] | None:
-    match = BULLET.match(line.text)
+def _bullet_form(text: str) -> tuple[int, Field] | None:
+    """A bullet line's indent and field, as read from its text alone (None: not a bullet).
+    Cached: a site's pages repeat their lines; the cached field is a template that is never
+    handed out (see `_fresh`)."""
+    match = BULLET.match(text)
     if match is not None:
-        return len(match.group(1).expandtabs(4)), parse_bullet(match.group(2), line.number)
-    return parse_md_field(line.text, line.number)
+        return len(match.group(1).expandtabs(4)), parse_bullet(match.group(2), 0)
+    return parse_md_field(text, 0)
+
+
+def _fresh(form: Field, line: int) -> Field:
+    """A new field like a `_bullet_form` template (which sets only these attributes)."""
+    return Field(
+        name=form.name,
+        type_text=form.type_text,
+        required=form.required,
+        description=list(form.description),
+        line=line,
+        deprecated=form.deprecated,
+        additional=form.additional,
+        titled=form.titled,
+    )
 
 
 def _describe(item: Field, text: str, unions: dict[int, str]) -> None:
