@@ -183,6 +183,8 @@ _SHAPES = [
     r"^(?<=\n)a",
     r"^\bab",
     r"^(?<!b)a",
+    r"b\s*a",
+    r"x$",
 ]
 _LINE_WORDS = ["a", "b", "ab", "c", "x", " x", "\t", "", "bab", "ba"]
 

@@ -80,11 +80,15 @@ def line_search(pattern: re.Pattern[str]) -> Callable[[str], bool]:
     sre tries a `^`-anchored pattern at every position of the text; `\\nR` starts with a
     literal character, which sre scans for quickly. So `^R` is matched at the start, then
     looked for as `\\nR` (R then sees the same text around it, the newline included). With
-    `^A|B`, the `^` belongs to A alone, and `\\nA|B` still looks for B anywhere."""
-    compiled = re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
-    if not compiled.pattern.startswith("^"):
+    `^A|B`, the `^` belongs to A alone, and `\\nA|B` still looks for B anywhere.
+    MULTILINE changes only what `^` and `$` mean: a pattern with no `$` and no `^` after its
+    first character is used as it is, and only its `\\n` form is compiled."""
+    source = pattern.pattern
+    lines_matter = "$" in source or "^" in source[1:]
+    compiled = re.compile(source, pattern.flags | re.MULTILINE) if lines_matter else pattern
+    if not source.startswith("^"):
         return lambda text: compiled.search(text) is not None
-    after_newline = re.compile(r"\n" + compiled.pattern[1:], compiled.flags)
+    after_newline = re.compile(r"\n" + source[1:], compiled.flags)
     return lambda text: (compiled.match(text) is not None or after_newline.search(text) is not None)
 
 

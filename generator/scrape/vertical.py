@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import lru_cache
 
 from generator.model import Line, Operation, Page, PageResult
 from generator.problems import Problems
@@ -45,7 +45,7 @@ def marker_hits(
     return hits
 
 
-@cache
+@lru_cache(maxsize=256)
 def _line_test(pattern: re.Pattern[str]) -> Callable[[str], bool]:
     """Whether `pattern` matches within any one line of a joined page text; the strings of
     which a page must show one are looked for first."""
