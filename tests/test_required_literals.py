@@ -226,3 +226,14 @@ def test_trailing_example_behind_its_prefilter() -> None:
         ("order", ["Sort order"], "asc"),
         ("name", ["An Example without a colon"], MISSING),
     ]
+
+
+def test_repeated_prose_gives_facts_that_share_nothing() -> None:
+    """Facts are cached by text: each caller gets its own copy to change."""
+    text = "Values are asc or desc. Default value is []."
+    first = prose.prose_facts(text, "array")
+    expected = prose._facts(text, "array")
+    assert first == expected == {"enum": ["asc", "desc"], "default": []}
+    first["enum"].append("changed")
+    first["default"].append("changed")
+    assert prose.prose_facts(text, "array") == expected

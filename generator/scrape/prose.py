@@ -86,7 +86,23 @@ def prose_facts(text: str, json_type: str | None) -> Schema:
     """Schema keywords the prose states for a value of JSON type `json_type`."""
     if not _may_state_facts(text):
         return {}
+    return {key: _copied(value) for key, value in _stated_facts(text, json_type).items()}
+
+
+@lru_cache(maxsize=8192)
+def _stated_facts(text: str, json_type: str | None) -> Schema:
+    """`_facts`, cached: a site's pages describe the same fields again (a bump site: one
+    text in three is new). Callers change the facts they get, so they get a copy."""
     return _facts(text, json_type)
+
+
+def _copied(value: Any) -> Any:
+    """A copy of a fact's value (JSON: lists and objects copied, scalars shared)."""
+    if isinstance(value, list):
+        return [_copied(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _copied(item) for key, item in value.items()}
+    return value
 
 
 @lru_cache(maxsize=8192)
