@@ -7,7 +7,9 @@ never an error, and a build with or without it writes the same bytes.
 
 Layout: `<root>/<generation>/<namespace>/<key[:2]>/<key>`, one pickle per entry, written
 atomically; the generation is the start of the code fingerprint, so each version of the
-tool has its own folder.
+tool has its own folder. Entries are read as data only (`_DataUnpickler`): a cache folder
+someone else wrote (committed to a repository, restored in CI) cannot make a build run
+code.
 
 Pruning (`prune`, run by `docs2sdk build` after a successful build; `check` never writes
 nor deletes anything): the cache remembers every entry a build loaded or stored (`used`;
@@ -23,7 +25,10 @@ an API taken whole from the cache adds the entries it was made from, see `build`
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import hashlib
+import io
 import os
 import pickle
 import re
@@ -73,7 +78,7 @@ class Cache:
         self.used.append((namespace, key))
         path = self.folder / namespace / key[:2] / key
         try:
-            return pickle.loads(path.read_bytes())
+            return _DataUnpickler(io.BytesIO(path.read_bytes())).load()
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return None
 
@@ -106,6 +111,33 @@ class Cache:
             return 0
         removed = _prune_generations(self.root, self.folder)
         return removed + _prune_entries(self.folder, set(self.used), time.time() - stale_seconds)
+
+
+class _DataUnpickler(pickle.Unpickler):
+    """Unpickles docs2sdk's own data and nothing that runs code.
+
+    A pickle names the callables that rebuild its objects, and a plain `pickle.loads` calls
+    whatever it names (`os.system` included). Entries only ever name paths and the
+    dataclasses, enums and named tuples of `generator.*` (constructors that store values),
+    so anything else makes the entry unreadable: a cache miss.
+    """
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _PATHS or (module.startswith("generator.") and "." not in name):
+            found = super().find_class(module, name)
+            if module == "pathlib" or _is_data_class(found, module):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not docs2sdk data")
+
+
+_PATHS = {("pathlib", kind) for kind in ("Path", "PosixPath", "WindowsPath")}
+
+
+def _is_data_class(found: Any, module: str) -> bool:
+    """A class defined in `module` whose instances are plain data."""
+    if not isinstance(found, type) or found.__module__ != module:
+        return False
+    return dataclasses.is_dataclass(found) or issubclass(found, (enum.Enum, tuple))
 
 
 def _prune_generations(root: Path, current: Path) -> int:

@@ -21,6 +21,8 @@ from generator.build import BuildResult, project_cache, render_project
 from generator.cache import FOLDER, Cache, generation
 from generator.cli import main
 from generator.config import Project, load_project
+from generator.model import MISSING
+from generator.problems import Level, Problem
 from tests.conftest import ROOT
 
 APIS = ("openai-assistants-v1", "openai-assistants-v2")
@@ -251,6 +253,36 @@ def test_pruning_removes_old_unused_entries_and_keeps_used_or_young_ones(tmp_pat
     assert reader.load("page", keys["used"]) == "used"
     assert reader.prune() == 1
     assert {name for name, p in path.items() if p.exists()} == {"used", "young"}
+
+
+class _Runs:
+    """Pickles as a call of `os.mkdir`: what a hostile cache entry would do."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return os.mkdir, (str(self.target),)
+
+
+def test_an_entry_that_would_run_code_is_a_miss_and_runs_nothing(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / FOLDER)
+    key = cache.key("hostile")
+    cache.store("page", key, _Runs(tmp_path / "ran"))
+    assert cache.load("page", key) is None
+    assert not (tmp_path / "ran").exists()
+    cache.store("page", key, {"classes": [generator.batch.scrape_one]})  # a function, by name
+    assert cache.load("page", key) is None
+
+
+def test_entries_of_docs2sdk_data_load(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / FOLDER)
+    page = ROOT / "input" / APIS[1] / "create_assistant.txt"
+    scraped = generator.batch.scrape_one(page, "create_assistant.txt")
+    problem = Problem("a.txt", 3, Level.WARNING, "seen")
+    value = (scraped, [problem], {Path("x"), frozenset({1})}, MISSING)
+    cache.store("page", "ab" * 32, value)
+    assert cache.load("page", "ab" * 32) == value
 
 
 def test_a_readonly_cache_never_writes_nor_prunes(project: Project) -> None:
