@@ -14,7 +14,7 @@ A diff is looked up by the two documents' hashes (`diff` namespace).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,8 @@ class BuildResult:
 
 @dataclass(frozen=True)
 class BuiltApi:
-    """What one API gives a build: its files, problems and document hash (cached whole)."""
+    """What one API gives a build: its files, problems and document hash (cached whole; the
+    files of an API with a document are stored once, in its `api` entry)."""
 
     files: dict[Path, str]
     problems: list[Problem]
@@ -100,8 +101,10 @@ def build_api(run: _Build, api: str) -> BuiltApi:
     key = cache.key("build", api, *identity) if cache is not None and identity else ""
     found = cache.load("build", key) if cache is not None and key else None
     if cache is not None and isinstance(found, BuiltApi):
-        cache.mark_used(found.made_from)
-        return found
+        cached = _cached_files(cache, found)
+        if cached is not None:
+            cache.mark_used(found.made_from)
+            return replace(found, files=cached)
     start = len(cache.used) if cache is not None else 0
     result = scrape_sources(sources, title=api, cache=cache)
     files: dict[Path, str] = {}
@@ -112,9 +115,18 @@ def build_api(run: _Build, api: str) -> BuiltApi:
         files = api_files(api, result.document, key=document_key, cache=cache)
     made_from = tuple(cache.used[start:]) if cache is not None else ()
     built = BuiltApi(files, result.problems, result.operation_count, document_key, made_from)
-    if cache is not None and key:
-        cache.store("build", key, built)
+    if cache is not None and key:  # the files are in the `api` entry already
+        cache.store("build", key, replace(built, files={}) if document_key else built)
     return built
+
+
+def _cached_files(cache: Cache, found: BuiltApi) -> dict[Path, str] | None:
+    """The files of an API taken from the cache: from its `api` entry (None when that is
+    gone: the API is made again, its pages from the cache)."""
+    if not found.document_key:
+        return found.files
+    rendered = cache.load("api", found.document_key)
+    return rendered.files if isinstance(rendered, _Rendered) else None
 
 
 def diff_files(run: _Build, built: dict[str, BuiltApi], problems: list[Problem]) -> dict[Path, str]:

@@ -123,7 +123,7 @@ def test_unchanged_rebuild_loads_each_api_whole(
     calls = Calls(monkeypatch)
     result = build(project, project_cache(project))
     assert calls.scraped == [] and calls.steps == Counter()
-    assert calls.loads == {"build": 2, "diff": 1} and calls.stores == Counter()
+    assert calls.loads == {"build": 2, "api": 2, "diff": 1} and calls.stores == Counter()
     assert result.files == written(project)
 
 
@@ -155,6 +155,16 @@ def test_one_changed_page_is_the_only_one_scraped(
     assert calls.steps == {"build_model": 2, "to_document": 2, "diff_documents": 1}
     changed = {p.parts[0] for p, text in result.files.items() if written(project).get(p) != text}
     assert changed == {"openai-assistants-v2"}  # the diff ignores descriptions
+
+
+def test_an_api_whose_files_entry_is_lost_is_made_again_from_cached_pages(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.rmtree(project.root / FOLDER / generation() / "api")
+    calls = Calls(monkeypatch)
+    result = build(project, project_cache(project))
+    assert calls.scraped == [] and calls.stores["api"] == 2
+    assert result.files == written(project)
 
 
 def test_a_lost_diff_entry_is_made_again_from_cached_pages(
