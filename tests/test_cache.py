@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -157,23 +158,22 @@ def test_one_changed_page_is_the_only_one_scraped(
     assert changed == {"openai-assistants-v2"}  # the diff ignores descriptions
 
 
-def test_an_api_whose_files_entry_is_lost_is_made_again_from_cached_pages(
-    project: Project, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("lost", "redone"),
+    [
+        ("api", lambda calls: calls.stores["api"] == 2),
+        ("diff", lambda calls: calls.steps["diff_documents"] == 1),
+    ],
+)
+def test_a_lost_entry_is_made_again_from_cached_pages(
+    project: Project, monkeypatch: pytest.MonkeyPatch, lost: str, redone: Callable[[Calls], bool]
 ) -> None:
-    shutil.rmtree(project.root / FOLDER / generation() / "api")
+    """Without the `api` entries (the files of the APIs cached whole) or the `diff` one,
+    the build makes them again, its pages from the cache, and writes the same files."""
+    shutil.rmtree(project.root / FOLDER / generation() / lost)
     calls = Calls(monkeypatch)
     result = build(project, project_cache(project))
-    assert calls.scraped == [] and calls.stores["api"] == 2
-    assert result.files == written(project)
-
-
-def test_a_lost_diff_entry_is_made_again_from_cached_pages(
-    project: Project, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    shutil.rmtree(project.root / FOLDER / generation() / "diff")
-    calls = Calls(monkeypatch)
-    result = build(project, project_cache(project))
-    assert calls.scraped == [] and calls.steps["diff_documents"] == 1
+    assert calls.scraped == [] and redone(calls)
     assert result.files == written(project)
 
 
