@@ -4,11 +4,13 @@ Why not `concurrent.futures.ProcessPoolExecutor`: in a `docs2sdk scrape` of a fe
 pages the pool was a sizeable part of the run. Importing it (multiprocessing, logging,
 threading, sockets ...) and starting it cost ~30 ms a process, its parent only waited, and
 its results came back one task at a time through a feeder thread. Here the parent forks
-`processes - 1` children and then takes work itself. Work is handed out through a pipe of
-chunk numbers written before forking: each 4-byte read takes one chunk, so the fastest
-process does the most. A child sends each chunk's results as soon as they are made, and
-the parent unpickles them between its own chunks: pickling and unpickling results (~20 ms
-for 150 pages) happen while the work goes on, not after it.
+`processes - 1` children and then takes work itself. Work is handed out through pipes of
+chunk numbers written before forking: each 4-byte read takes one chunk. Each process has
+its own run of neighbouring items (a site's neighbouring pages repeat each other's lines,
+which the scrapers cache per process) and, once its run is done, takes chunks from the
+others' pipes, so the fastest process does the most. A child sends each chunk's results
+as soon as they are made, and the parent unpickles them between its own chunks: pickling
+and unpickling results (~20 ms for 150 pages) happen while the work goes on, not after it.
 
 POSIX only (`os.fork`); callers fall back to a plain loop where `available()` is false.
 """
@@ -29,8 +31,8 @@ Result = TypeVar("Result")
 _ENTRY = 4
 """Bytes of one queue entry: the index of a chunk's first item."""
 _MAX_CHUNKS = 1000
-"""4,000 bytes of entries fit in the buffer of any pipe, so the whole queue is written
-before forking, and no process ever waits for work to be handed out."""
+"""4,000 bytes of entries fit in the buffer of any pipe, so the queues are written before
+forking, and no process ever waits for work to be handed out."""
 _LENGTH = 8
 """Bytes of the length that precedes each message from a child."""
 
@@ -66,7 +68,12 @@ def run_shared(
     if not items:
         return []
     size = -(-len(items) // _MAX_CHUNKS)  # items per chunk
-    queue = _queue(range(0, len(items), size))
+    starts = range(0, len(items), size)
+    runs = [
+        starts[len(starts) * p // processes : len(starts) * (p + 1) // processes]
+        for p in range(processes)
+    ]
+    queues: list[int] = []
     children: list[_Child] = []
     results: dict[int, Result] = {}
     sys.stdout.flush()
@@ -74,11 +81,13 @@ def run_shared(
     gc.freeze()  # collections in the children skip (and so never copy) what they inherit
     done = False
     try:
-        for _ in range(processes - 1):
-            children.append(_Child.start(work, items, size, queue))
+        queues += (_queue(run) for run in runs)
+        for number in range(1, processes):
+            chunks = _chunks(queues[number:] + queues[:number], size, len(items))
+            children.append(_Child.start(work, items, chunks))
         if meanwhile is not None:
             meanwhile()
-        for chunk in _chunks(queue, size, len(items)):
+        for chunk in _chunks(queues, size, len(items)):
             results.update((index, work(items[index])) for index in chunk)
             for child in children:
                 child.receive(results, wait=False)
@@ -87,14 +96,15 @@ def run_shared(
         done = True
     finally:
         gc.unfreeze()
-        os.close(queue)
+        for queue in queues:
+            os.close(queue)
         for child in children:
             child.end(kill=not done)
     return [results[i] for i in range(len(items))]
 
 
 def _queue(starts: range) -> int:
-    """The read end of a pipe holding every chunk's first index; EOF once all are taken."""
+    """The read end of a pipe holding these chunks' first indices; EOF once all are taken."""
     read, write = os.pipe()
     try:
         data = b"".join(start.to_bytes(_ENTRY, "little") for start in starts)
@@ -105,16 +115,17 @@ def _queue(starts: range) -> int:
     return read
 
 
-def _chunks(queue: int, size: int, count: int) -> Iterator[range]:
-    """The item indices of each chunk taken from the queue, until it is empty.
+def _chunks(queues: list[int], size: int, count: int) -> Iterator[range]:
+    """The item indices of each chunk taken from the queues, in order, until all are empty.
 
     A read of one entry is atomic: every entry was written before any read, and a pipe
     read holds the pipe's lock, so no two processes take the same chunk."""
-    while entry := os.read(queue, _ENTRY):
-        if len(entry) != _ENTRY:
-            raise RuntimeError(f"work queue read {len(entry)} bytes of an entry")
-        start = int.from_bytes(entry, "little")
-        yield range(start, min(start + size, count))
+    for queue in queues:
+        while entry := os.read(queue, _ENTRY):
+            if len(entry) != _ENTRY:
+                raise RuntimeError(f"work queue read {len(entry)} bytes of an entry")
+            start = int.from_bytes(entry, "little")
+            yield range(start, min(start + size, count))
 
 
 class _Child:
@@ -130,13 +141,13 @@ class _Child:
 
     @classmethod
     def start(
-        cls, work: Callable[[Item], Any], items: Sequence[Item], size: int, queue: int
+        cls, work: Callable[[Item], Any], items: Sequence[Item], chunks: Iterator[range]
     ) -> _Child:
         read, write = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: never returns
             os.close(read)
-            _serve(write, work, items, _chunks(queue, size, len(items)))
+            _serve(write, work, items, chunks)
         os.close(write)
         return cls(pid, read)
 

@@ -69,6 +69,20 @@ def test_children_work_while_the_parent_does_something_else(tmp_path: Path) -> N
     assert {pid for _, pid in results} - {os.getpid()}
 
 
+def test_each_process_starts_on_its_own_run_of_neighbouring_items(tmp_path: Path) -> None:
+    """The child starts half way: each process has its run of neighbouring items."""
+    marker = tmp_path / "child-ran"
+
+    def first(item: int) -> object:
+        with (tmp_path / f"first-{os.getpid()}").open("a") as seen:
+            seen.write(f"{item}\n")
+        return item, os.getpid()
+
+    work = _when_a_child_ran(marker, first)
+    forkpool.run_shared(work, range(400), 2, meanwhile=_wait_for(marker))
+    assert [int(p.read_text().split()[0]) for p in tmp_path.glob("first-*")] == [200]
+
+
 def _boom(item: int) -> object:
     raise ValueError(f"boom at {item}")
 
