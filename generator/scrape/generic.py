@@ -23,7 +23,6 @@ from generator.scrape.fields import Field
 from generator.scrape.samples import find_curls
 from generator.scrape.sections import split_sections
 from generator.scrape.tables import is_table_row, parse_tables
-from generator.scrape.unglue import unglue
 from generator.scrape.vertical import nonblank, scrape_vertical
 
 NAME = "generic"
@@ -43,6 +42,8 @@ def parse_any(lines: Sequence[Line]) -> list[Field]:
         fields = parse_bullets(lines)
         if any(f.type_text for f in fields):
             return fields
+    from generator.scrape.unglue import unglue  # noqa: PLC0415 - rarely needed (its patterns)
+
     return parse_blocks(unglue(lines), counted=True)
 
 

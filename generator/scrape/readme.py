@@ -28,7 +28,6 @@ from typing import Any
 from generator.model import Line, Operation, Page, PageResult
 from generator.problems import Problems
 from generator.scrape.assemble import attach_response_example
-from generator.scrape.readme_fields import parse_fields
 from generator.scrape.samples import find_curls, find_json_blocks, json_block_at
 from generator.scrape.sections import Section, status_line
 from generator.scrape.types import parse_type
@@ -57,6 +56,9 @@ def score(page: Page) -> float:
 
 
 def scrape(page: Page, problems: Problems) -> PageResult:
+    # imported here: a run over other families' pages never compiles its patterns
+    from generator.scrape.readme_fields import parse_fields  # noqa: PLC0415
+
     prepared, roots = _prepared(page)
     examples = _examples(prepared.lines)
 
