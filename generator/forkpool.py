@@ -76,8 +76,7 @@ def run_shared(
     queues: list[int] = []
     children: list[_Child] = []
     results: dict[int, Result] = {}
-    sys.stdout.flush()
-    sys.stderr.flush()
+    _flush_output()  # a child that printed would write the parent's buffered text again
     gc.freeze()  # collections in the children skip (and so never copy) what they inherit
     done = False
     try:
@@ -101,6 +100,12 @@ def run_shared(
         for child in children:
             child.end(kill=not done)
     return [results[i] for i in range(len(items))]
+
+
+def _flush_output() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, OSError, ValueError):  # None, or closed
+            stream.flush()
 
 
 def _queue(starts: range) -> int:
