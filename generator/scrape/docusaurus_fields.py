@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.model import Line
-from generator.scrape.fields import Field, main_type
+from generator.scrape.fields import Field, bound_keyword, bound_value, main_type
 from generator.scrape.prose import split_values
 from generator.scrape.types import parse_type
 
@@ -23,12 +23,6 @@ _BRACKET = 1000
 """An "Array [" bracket nests deeper than any indentation."""
 _JSON_TYPE = re.compile(r"^(?:string|integer|number|boolean|object|array|null)\b")
 _BOUND = re.compile(r"(>=|<=|>|<)\s*(-?\d+(?:\.\d+)?)\s*(characters?|items?)?")
-_BOUND_KEYS = {
-    ">=": ("minimum", "minLength", "minItems"),
-    ">": ("exclusiveMinimum", "", ""),
-    "<=": ("maximum", "maxLength", "maxItems"),
-    "<": ("exclusiveMaximum", "", ""),
-}
 
 
 @dataclass
@@ -144,10 +138,10 @@ def _describe(item: Field, text: str) -> None:
 
 def _bounds(text: str, json_type: str | None) -> dict[str, float | int]:
     """`>= 1 and <= 100`, `non-empty and <= 256 characters` as schema keywords."""
-    column = {"string": 1, "array": 2}.get(json_type or "", 0)
-    found: dict[str, float | int] = {"minLength": 1} if "non-empty" in text and column == 1 else {}
+    non_empty = "non-empty" in text and json_type == "string"
+    found: dict[str, float | int] = {"minLength": 1} if non_empty else {}
     for op, raw, _unit in _BOUND.findall(text):
-        key = _BOUND_KEYS[op][column]
+        key = bound_keyword(op, json_type)
         if key:
-            found[key] = float(raw) if "." in raw else int(raw)
+            found[key] = bound_value(raw)
     return found

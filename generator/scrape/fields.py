@@ -89,6 +89,27 @@ def example_value(raw: Any, json_type: str | None) -> Any:
     return coerce(raw, json_type) if isinstance(raw, str) else raw
 
 
+_BOUND_KEYWORDS = {
+    ">=": ("minimum", "minLength", "minItems"),
+    "≥": ("minimum", "minLength", "minItems"),
+    ">": ("exclusiveMinimum", "", ""),
+    "<=": ("maximum", "maxLength", "maxItems"),
+    "≤": ("maximum", "maxLength", "maxItems"),
+    "<": ("exclusiveMaximum", "", ""),
+}
+
+
+def bound_keyword(op: str, json_type: str | None) -> str:
+    """The keyword a stated bound (`>= 1`, `≤ 256`) sets on a number, a string (its length)
+    or an array (its items); "" when it sets none (`< 5` on a string)."""
+    return _BOUND_KEYWORDS[op][{"string": 1, "array": 2}.get(json_type or "", 0)]
+
+
+def bound_value(raw: str) -> float | int:
+    """A bound as written: `20` an int, `0.5` a float."""
+    return float(raw) if "." in raw else int(raw)
+
+
 def main_type(expr: TypeExpr | None) -> str | None:
     if expr is None:
         return None

@@ -20,7 +20,7 @@ from typing import Any
 
 from generator.model import Line
 from generator.scrape.blocks import parse_blocks, starts_field
-from generator.scrape.fields import Field, main_type
+from generator.scrape.fields import Field, bound_keyword, bound_value, main_type
 from generator.scrape.types import parse_type
 from generator.scrape.unglue import unglue
 
@@ -31,14 +31,6 @@ _BOUND = re.compile(r"(≤|≥|<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)")
 _DEFAULT = re.compile(r"^Defaults to (.+)$")
 _ALLOWED = re.compile(r"^Allowed(?: values)?\s*:\s*(.*)$", re.IGNORECASE)
 _TOKEN = re.compile(r"^[\w.:/+-]+$")
-_KEYS = {
-    "≥": ("minimum", "minLength", "minItems"),
-    ">=": ("minimum", "minLength", "minItems"),
-    "≤": ("maximum", "maxLength", "maxItems"),
-    "<=": ("maximum", "maxLength", "maxItems"),
-    ">": ("exclusiveMinimum", "", ""),
-    "<": ("exclusiveMaximum", "", ""),
-}
 
 
 @dataclass
@@ -111,11 +103,11 @@ def _annotate(flat: list[Field], marks: _Marks) -> None:
     for number, pairs in marks.bounds.items():
         owner = _owner(flat, number)
         if owner is not None:
-            column = {"string": 1, "array": 2}.get(main_type(parse_type(owner.type_text)) or "", 0)
+            json_type = main_type(parse_type(owner.type_text))
             for op, raw in pairs:
-                key = _KEYS[op][column]
+                key = bound_keyword(op, json_type)
                 if key:
-                    owner.stated[key] = float(raw) if "." in raw else int(raw)
+                    owner.stated[key] = bound_value(raw)
     for number, values in marks.enums.items():
         owner = _owner(flat, number)
         if owner is not None and values:
