@@ -22,7 +22,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests.hostile.corpus import ESCAPES, escape_spec, hostile_spec, page_cases
+from tests.hostile.corpus import page_cases
+from tests.hostile.specs import escape_spec, hostile_spec
+from tests.hostile.texts import ESCAPES
 
 DIFF_AVAILABLE = importlib.util.find_spec("generator.diff") is not None
 """`docs2sdk diff` (generator/diff) was being written alongside; its cases run once it is in."""

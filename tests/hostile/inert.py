@@ -1,7 +1,7 @@
 """Proof that doc text in generated code is inert data, from the code's tokens and AST.
 
 `findings(source)` lists everything wrong with one generated module:
-- a corpus marker (`corpus.MARKER`) outside a plain string literal or a comment, or inside
+- a corpus marker (`texts.MARKER`) outside a plain string literal or a comment, or inside
   an f-string (where text would be evaluated);
 - a payload word (`SystemExit`, `PWNED` ...) as a name, attribute, definition or argument;
 - a call that runs at import time and is not one the templates themselves make
@@ -16,7 +16,7 @@ import io
 import tokenize
 from collections.abc import Iterator
 
-from tests.hostile.corpus import MARKER
+from tests.hostile.texts import MARKER
 
 PAYLOAD_WORDS = {"SystemExit", "PWNED", "whoami", "secrets", "alert", "system"}
 """Words of the hostile texts that would only be code if a text escaped its string."""

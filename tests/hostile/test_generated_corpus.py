@@ -19,9 +19,9 @@ import pytest
 
 from generator.cache import FOLDER as CACHE_FOLDER
 from tests.hostile.conftest import DIFF_AVAILABLE, DIFF_FAILURES, GENERATE_FAILURES, Sandbox
-from tests.hostile.corpus import MARKER, TEXTS
 from tests.hostile.inert import findings
 from tests.hostile.test_scrape_corpus import PROBLEM_LINE
+from tests.hostile.texts import MARKER, TEXTS
 
 TYPE_CHECKED = ("family", "embedded", "hostile_omnibus")
 """A representative subset for mypy (it is slow): every family, the embedded specs, and the

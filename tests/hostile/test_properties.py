@@ -60,7 +60,7 @@ from generator.render.names import (
 )
 from generator.render.pytypes import union_members
 from generator.scrape import FAMILIES, detect, generic
-from tests.hostile.corpus import NAMES, TEXTS
+from tests.hostile.texts import NAMES, TEXTS
 
 BLACK = black.Mode(line_length=100)
 PAGES = sorted(
