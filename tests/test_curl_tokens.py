@@ -9,14 +9,15 @@ import shlex
 from dataclasses import replace
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.model import Line
 from generator.scrape.samples import curl_end, find_curls, first_curl, parse_curl
 from generator.scrape.shell_words import fast_split, split_words
+from tests.fuzz import examples
 
-_SETTINGS = settings(derandomize=True, database=None, max_examples=1500, deadline=None)
+_SETTINGS = examples(1500)
 _SHELL_ALPHABET = [" ", "\t", "\n", "\r", "'", '"', "\\", "$", "a", "b", "{", "}", "#", "é"]
 _SHELL_ALPHABET += ["\x0b", "\x0c", "\u00a0", "\u2028", "-", "=", ":", ";", "\x00"]
 

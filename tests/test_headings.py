@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.load import load_page
@@ -26,6 +26,7 @@ from generator.scrape.sections import (
     heading_kind,
     split_sections,
 )
+from tests.fuzz import examples
 from tests.scrapers.pages import PAGES
 
 _WORDS = [
@@ -90,7 +91,7 @@ def test_known_headings(text: str, heading: Heading | None) -> None:
     assert heading_kind([Line(1, text)], 0) == heading
 
 
-@settings(derandomize=True, database=None, max_examples=800, deadline=None)
+@examples(800)
 @given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4), st.sampled_from([" ", ""]))
 def test_heading_phrases(words: list[str], glue: str) -> None:
     text = glue.join(words)

@@ -7,11 +7,12 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.limits import MAX_EXAMPLE_DEPTH, no_surrogates, too_deep
 from generator.scrape.jsonish import parse_jsonish
+from tests.fuzz import examples
 
 
 def _walked(text: str) -> Any:
@@ -55,7 +56,7 @@ _JSON = st.recursive(
 )
 
 
-@settings(derandomize=True, database=None, max_examples=400, deadline=None)
+@examples(400)
 @given(_JSON, st.integers(min_value=0, max_value=70), st.booleans())
 def test_same_as_walking(value: Any, wrap: int, ascii_only: bool) -> None:
     text = "[" * wrap + json.dumps(value, ensure_ascii=ascii_only) + "]" * wrap

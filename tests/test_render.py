@@ -11,7 +11,7 @@ from typing import Any
 import black
 import pytest
 from black.mode import TargetVersion
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import generator.render
@@ -22,6 +22,7 @@ from generator.render.layout import import_from, names_list, parameter
 from generator.render.models import generated_source, sorted_imports
 from generator.render.names import pystr
 from tests.conftest import ROOT
+from tests.fuzz import examples
 
 BLACK = black.Mode(target_versions={TargetVersion.PY311}, line_length=100)
 
@@ -84,10 +85,9 @@ declarations = st.tuples(
     lambda d: f"{d[0]}: {' | '.join(d[1] + (['NotGiven'] if d[2] else []))}"
     + (" = NOT_GIVEN," if d[2] else ",")
 )
-examples = settings(max_examples=60, deadline=None, derandomize=True, database=None)
 
 
-@examples
+@examples(60)
 @given(st.lists(identifiers, min_size=1, max_size=6), identifiers, identifiers)
 def test_long_imports_and_lists_are_laid_out_as_black_does(
     names: list[str], module: str, target: str
@@ -104,7 +104,7 @@ def test_long_imports_and_lists_are_laid_out_as_black_does(
     assert black.format_str(text, mode=BLACK) == text
 
 
-@examples
+@examples(60)
 @given(st.lists(declarations, min_size=1, max_size=4), st.sampled_from([1, 2]))
 def test_long_parameters_are_laid_out_as_black_does(declarations: list[str], depth: int) -> None:
     indent = "    " * depth

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 
 from generator.load import load_page
@@ -20,15 +20,10 @@ from generator.scrape import FAMILIES, prose
 from generator.scrape.blocks import parse_blocks
 from generator.scrape.literals import keyword_filter, line_search, required_literals
 from generator.scrape.vertical import marker_hits
+from tests.fuzz import examples
 from tests.scrapers.pages import PAGES
 
-_FROM_REGEX = settings(
-    derandomize=True,
-    database=None,
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
-)
+_FROM_REGEX = examples(40, HealthCheck.filter_too_much)
 """Marker regexes drawn with `st.from_regex`: slow to draw, many drawn strings refused."""
 
 
@@ -136,7 +131,7 @@ _PROSE_WORDS = [
 ]  # fmt: skip
 
 
-@settings(derandomize=True, database=None, max_examples=1500, deadline=None)
+@examples(1500)
 @given(
     st.lists(st.sampled_from(_PROSE_WORDS), max_size=8),
     st.sampled_from([None, "string", "integer", "number", "array", "boolean", "object"]),
@@ -193,7 +188,7 @@ def _plain(pattern: re.Pattern[str], text: str) -> bool:
     return re.search(pattern.pattern, text, pattern.flags | re.MULTILINE) is not None
 
 
-@settings(derandomize=True, database=None, max_examples=300, deadline=None)
+@examples(300)
 @given(st.lists(st.lists(st.sampled_from(_LINE_WORDS), max_size=3), max_size=5))
 def test_line_search_same_as_multiline_search(lines: list[list[str]]) -> None:
     text = "\n".join("".join(words) for words in lines)

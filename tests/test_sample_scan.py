@@ -3,13 +3,14 @@ character-by-character readings (hypothesis, deterministic)."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.model import Line
 from generator.scrape.samples import _closing_line, _open_quote, _scan_quotes
+from tests.fuzz import examples
 
-_SETTINGS = settings(derandomize=True, database=None, max_examples=600, deadline=None)
+_SETTINGS = examples(600)
 _LINE = st.text(alphabet=st.sampled_from(list("{}[]\"\\' a,:")), max_size=16)
 
 

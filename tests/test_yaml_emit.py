@@ -28,13 +28,13 @@ from generator.openapi.yaml_io import (
     dump_yaml,
     load_spec_file,
 )
+from tests.fuzz import examples
 from tests.yaml_documents import (
     ANY_CHAR,
     ROOT,
     assert_same,
     at_depth,
     documents,
-    examples,
     long_text,
     ruamel_dump,
     scalars,

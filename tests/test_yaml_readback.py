@@ -22,11 +22,11 @@ from generator.openapi.yaml_io import (
     dump_yaml,
     load_spec_text,
 )
+from tests.fuzz import examples
 from tests.yaml_documents import (
     assert_same,
     at_depth,
     documents,
-    examples,
     long_text,
     nasty,
     ruamel_dump,

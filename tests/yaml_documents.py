@@ -1,20 +1,17 @@
 """Shared by the YAML writer tests (`test_yaml_emit`, `test_yaml_readback`): the oracle
-(ruamel.yaml configured by `yaml_io.dump_ruamel`, `dump_yaml`'s fallback), hypothesis
-settings (derandomized, no example database, as in tests/hostile/test_properties.py;
-`DOCS2SDK_FUZZ=N` explores) and strategies for documents: nasty strings, long strings
-around the 4096 folding width at various columns, keys with special characters, numbers,
-dates and shared sub-trees (anchors).
+(ruamel.yaml configured by `yaml_io.dump_ruamel`, `dump_yaml`'s fallback) and hypothesis
+strategies for documents: nasty strings, long strings around the 4096 folding width at
+various columns, keys with special characters, numbers, dates and shared sub-trees
+(anchors).
 """
 
 from __future__ import annotations
 
 import datetime
-import os
 import re
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from generator.openapi.yaml_emit import dump_fast
@@ -28,20 +25,6 @@ ROOT = Path(__file__).resolve().parents[1]
 def ruamel_dump(document: Any) -> str:
     """The oracle: ruamel.yaml with docs2sdk's settings (`yaml_io.dump_yaml`'s reference)."""
     return dump_ruamel(document)
-
-
-EXPLORE = int(os.environ.get("DOCS2SDK_FUZZ", "0") or 0)
-"""`DOCS2SDK_FUZZ=N` runs N times the examples, random instead of derandomized."""
-
-
-def examples(count: int) -> Any:
-    return settings(
-        max_examples=count * max(EXPLORE, 1),
-        deadline=None,
-        derandomize=not EXPLORE,
-        database=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
 
 
 def assert_same(document: Any) -> str:

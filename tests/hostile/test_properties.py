@@ -24,7 +24,6 @@ import builtins
 import importlib
 import io
 import keyword
-import os
 import sys
 import tempfile
 import tokenize
@@ -34,7 +33,7 @@ from typing import Any
 
 import black
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.limits import no_surrogates
@@ -60,6 +59,7 @@ from generator.render.names import (
 )
 from generator.render.pytypes import union_members
 from generator.scrape import FAMILIES, detect, generic
+from tests.fuzz import examples
 from tests.hostile.texts import NAMES, TEXTS
 
 BLACK = black.Mode(line_length=100)
@@ -82,21 +82,6 @@ COUNTS = {
 ANY_TEXT = st.text(st.characters(exclude_categories=()))
 """Any text at all: unlike `st.text()`, this includes lone surrogates (JSON's `"\\ud800"`)."""
 """Examples per property (reported in the closing note of issue 5)."""
-
-
-EXPLORE = int(os.environ.get("DOCS2SDK_FUZZ", "0") or 0)
-"""`DOCS2SDK_FUZZ=N` runs N times the examples, random instead of derandomized (a long
-exploration run; CI leaves it unset)."""
-
-
-def fast(examples: int) -> Any:
-    return settings(
-        max_examples=examples * max(EXPLORE, 1),
-        deadline=None,
-        derandomize=not EXPLORE,
-        database=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
 
 
 # --- scrapers ----------------------------------------------------------------------------
@@ -154,7 +139,7 @@ def scrape_everything(name: str, data: bytes) -> None:
         assert "\n" not in str(problem)
 
 
-@fast(COUNTS["mutated_pages"])
+@examples(COUNTS["mutated_pages"])
 @given(page=st.sampled_from(PAGES), steps=st.lists(mutation, min_size=1, max_size=8))
 def test_mutated_pages_never_crash_a_scraper(page: Path, steps: list[tuple[Any, ...]]) -> None:
     lines = page.read_text(encoding="utf-8").split("\n")
@@ -209,7 +194,7 @@ STRUCTURE = [
 ]
 
 
-@fast(COUNTS["random_pages"])
+@examples(COUNTS["random_pages"])
 @given(
     lines=st.lists(st.one_of(st.sampled_from(STRUCTURE), any_line), min_size=5, max_size=80),
     suffix=st.sampled_from([".txt", ".md", ".html", ".json"]),
@@ -224,7 +209,7 @@ def test_random_pages_never_crash_a_scraper(lines: list[str], suffix: str) -> No
 # --- names and text ----------------------------------------------------------------------
 
 
-@fast(COUNTS["names"])
+@examples(COUNTS["names"])
 @given(text=ANY_TEXT)
 def test_any_text_gives_valid_names(text: str) -> None:
     for make in (identifier, method_name, package_name):
@@ -242,7 +227,7 @@ def test_any_text_gives_valid_names(text: str) -> None:
     assert first != second and not {first, second} & CLIENT_ATTRIBUTES
 
 
-@fast(COUNTS["unions"])
+@examples(COUNTS["unions"])
 @given(values=st.lists(ANY_TEXT, min_size=1, max_size=4))
 def test_union_members_never_split_a_literal(values: list[str]) -> None:
     """Annotations are split into union members by structure, not by `" | "` in the text."""
@@ -257,7 +242,7 @@ def _evaluate(source: str) -> Any:
     return ast.literal_eval(source)
 
 
-@fast(COUNTS["texts"])
+@examples(COUNTS["texts"])
 @given(text=ANY_TEXT)
 def test_string_literals_round_trip_exactly(text: str) -> None:
     literal = pystr(text)
@@ -278,7 +263,7 @@ def docstring_value(text: str) -> str:
     return "\n".join([lines[0].strip(), *(r[margin:].rstrip() for r in rest)])
 
 
-@fast(COUNTS["docstrings"])
+@examples(COUNTS["docstrings"])
 @given(text=ANY_TEXT)
 def test_docstrings_and_comments_round_trip_modulo_normalization(text: str) -> None:
     for module in (
@@ -363,7 +348,7 @@ def constants(files: dict[Path, str]) -> Iterator[str]:
 _counter = iter(range(10**9))
 
 
-@fast(COUNTS["sdk"])
+@examples(COUNTS["sdk"])
 @given(name=st.text(st.characters(exclude_categories=()), max_size=30), text=ANY_TEXT)
 def test_any_name_or_description_gives_importable_code_that_keeps_the_text(
     name: str, text: str, tmp_path_factory: pytest.TempPathFactory
@@ -417,7 +402,7 @@ def _places(node: Any, at: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
         yield from _places(child, (*at, key))
 
 
-@fast(COUNTS["malformed_specs"])
+@examples(COUNTS["malformed_specs"])
 @given(data=st.data())
 def test_malformed_specs_give_code_that_compiles(data: st.DataObject) -> None:
     """Any part of a spec replaced by any JSON value: `generate` leaves out what has the wrong
