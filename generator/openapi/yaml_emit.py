@@ -123,9 +123,7 @@ class _Emitter:
             lead = pad
             kind = type(value)
             if kind is str:
-                text = values.get(value)
-                if text is None:
-                    text = values[value] = render(value)
+                text = values.get(value) or self.string(value)
                 source = value
             elif kind is dict or kind is list:
                 if self.anchors is not None or id(value) in seen or not value:
@@ -173,9 +171,7 @@ class _Emitter:
             lead = pad
             kind = type(item)
             if kind is str:
-                text = values.get(item)
-                if text is None:
-                    text = values[item] = render(item)
+                text = values.get(item) or self.string(item)
                 source = item
             elif kind is dict or kind is list:
                 self.in_sequence(head, item, column)
@@ -220,6 +216,12 @@ class _Emitter:
             return "*" + name
         self.seen.add(id(node))
         return "&" + name
+
+    def string(self, value: str) -> str:
+        """A string value's text when `values` has none yet (the loops look there first; the
+        rare empty answer, `LONG_SINGLE`, is rendered again each time)."""
+        text = self.values[value] = render(value)
+        return text
 
     def other(self, value: object) -> str:
         """A scalar other than a string (memoized); a date or time can be anchored (ruamel
