@@ -21,7 +21,7 @@ from typing import Any
 from generator.api import scrape_sources
 from generator.cache import FOLDER, Cache, Entry
 from generator.config import Project
-from generator.problems import Level, Problem
+from generator.problems import Level, Problem, Problems
 from generator.progress import Progress
 from generator.sources import read_sources
 
@@ -56,6 +56,8 @@ class _Rendered:
     files: dict[Path, str]
     made_from: tuple[Entry, ...]
     """The `models` and `black` entries rendering used."""
+    problems: tuple[Problem, ...] = ()
+    """What rendering found wrong in the document (a schema that admits no value ...)."""
 
 
 @dataclass
@@ -107,14 +109,15 @@ def build_api(run: _Build, api: str) -> BuiltApi:
             return replace(found, files=cached)
     start = len(cache.used) if cache is not None else 0
     result = scrape_sources(sources, title=api, cache=cache)
-    files: dict[Path, str] = {}
+    rendered = _Rendered({}, ())
     document_key = ""
     if result.operation_count:
         run.documents[api] = result.document
         document_key = _document_key(api, result.document, cache)
-        files = api_files(api, result.document, key=document_key, cache=cache)
+        rendered = api_files(api, result.document, key=document_key, cache=cache)
     made_from = tuple(cache.used[start:]) if cache is not None else ()
-    built = BuiltApi(files, result.problems, result.operation_count, document_key, made_from)
+    problems = [*result.problems, *rendered.problems]
+    built = BuiltApi(rendered.files, problems, result.operation_count, document_key, made_from)
     if cache is not None and key:  # the files are in the `api` entry already
         cache.store("build", key, replace(built, files={}) if document_key else built)
     return built
@@ -178,25 +181,29 @@ def _document_key(api: str, document: dict[str, Any], cache: Cache | None) -> st
     return cache.key(api, json.dumps(document, sort_keys=True, default=str))
 
 
-def api_files(
-    api: str, document: dict[str, Any], *, key: str, cache: Cache | None
-) -> dict[Path, str]:
-    """The spec and SDK files of one API (from the cache when its document is unchanged)."""
+def api_files(api: str, document: dict[str, Any], *, key: str, cache: Cache | None) -> _Rendered:
+    """The spec and SDK files of one API, and what rendering found wrong in its document
+    (from the cache when the document is unchanged)."""
     found = cache.load("api", key) if cache is not None and key else None
     if cache is not None and isinstance(found, _Rendered):
         cache.mark_used(found.made_from)
-        return found.files
+        return found
     start = len(cache.used) if cache is not None else 0
     from generator.openapi.yaml_write import dump_yaml  # noqa: PLC0415 - heavy; not on cache hits
     from generator.render import generate  # noqa: PLC0415
     from generator.render.names import identifier  # noqa: PLC0415
 
-    files = {Path(api) / "openapi.yaml": dump_yaml(document)}
-    sdk = generate(document, package=identifier(api), cache=cache)
+    spec = Path(api) / "openapi.yaml"
+    files = {spec: dump_yaml(document)}
+    problems = Problems()
+    sdk = generate(
+        document, package=identifier(api), cache=cache, problems=problems, source=str(spec)
+    )
     files.update({Path(api) / path: text for path, text in sdk.items()})
+    rendered = _Rendered(files, tuple(cache.used[start:]) if cache is not None else (), tuple(problems.items))
     if cache is not None and key:
-        cache.store("api", key, _Rendered(files, tuple(cache.used[start:])))
-    return files
+        cache.store("api", key, rendered)
+    return rendered
 
 
 def project_cache(project: Project, *, readonly: bool = False) -> Cache:

@@ -128,6 +128,7 @@ def _generate(args: argparse.Namespace) -> int:
     from generator.openapi.wellformed import wellformed_document
     from generator.openapi.yaml_io import SpecError, load_spec_file
     from generator.output import UnsafeTarget, write_tree
+    from generator.problems import Problems
     from generator.render import generate
     from generator.render.names import identifier
 
@@ -152,7 +153,15 @@ def _generate(args: argparse.Namespace) -> int:
         )
     info = document.get("info")
     title = str((info.get("title") if isinstance(info, dict) else None) or args.spec.stem)
-    files = generate(document, package=identifier(args.package or title))
+    problems = Problems()
+    files = generate(
+        document,
+        package=identifier(args.package or title),
+        problems=problems,
+        source=str(args.spec),
+    )
+    for problem in problems.sorted():
+        print(problem, file=sys.stderr)
     try:
         write_tree(files, args.output)
     except UnsafeTarget as exc:
@@ -184,7 +193,7 @@ def _build(args: argparse.Namespace) -> int:
         )
         return 1
     if args.command == "check":
-        return _report_stale(stale_files(result.files, project.output_dir))
+        return _report_stale(stale_files(result.files, project.output_dir), project.root)
     try:
         write_tree(result.files, project.output_dir)
     except UnsafeTarget as exc:
@@ -235,7 +244,9 @@ def _diff(args: argparse.Namespace) -> int:
     return 1 if report.fails(args.fail_on) else 0
 
 
-def _report_stale(changes: list[str]) -> int:
+def _report_stale(changes: list[str], root: Path) -> int:
+    from generator.toolchain import LOCK, drift
+
     if not changes:
         print("docs2sdk: generated/ is up to date", file=sys.stderr)
         return 0
@@ -245,6 +256,10 @@ def _report_stale(changes: list[str]) -> int:
     )
     for line in changes[:50]:
         print(f"  {line}", file=sys.stderr)
+    for line in drift(root / LOCK):
+        print(
+            f"docs2sdk: note: {line}: the generated code may differ because of it", file=sys.stderr
+        )
     return 1
 
 

@@ -10,6 +10,10 @@ from __future__ import annotations
 import os
 
 from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+
+ANY_TEXT = st.text(st.characters(exclude_categories=()))
+"""Any text at all: unlike `st.text()`, this includes lone surrogates (JSON's `"\\ud800"`)."""
 
 EXPLORE = int(os.environ.get("DOCS2SDK_FUZZ", "0") or 0)
 

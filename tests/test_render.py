@@ -130,7 +130,7 @@ def test_models_obey_no_keyword_of_the_generator_in_the_spec() -> None:
             },
         }
     }
-    source = generated_source(schemas, package="pkg")
+    source = generated_source(schemas, package="pkg").source
     assert "subprocess" not in source and "Popen" not in source and "ClassVar" not in source
     assert "x_tag: str | None = Field(None, alias='x-tag', examples=[{'x-k': 1}])" in source
     assert "b: str | None = None" in source and "c: str | None = None" in source
@@ -192,10 +192,12 @@ def test_model_parts_join_as_one_run_writes_them(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(model_parts, "MIN_SCHEMAS", 2)
     schemas = {**_group("A"), **_group("B"), **_group("C")}
     parts = model_parts.partition(schemas, model_parts.references(schemas))
-    sources = [generated_source({n: schemas[n] for n in part}, package="pkg") for part in parts]
+    sources = [
+        generated_source({n: schemas[n] for n in part}, package="pkg").source for part in parts
+    ]
     joined = model_parts.merge(sources, list(schemas))
     assert joined is not None
-    assert _models(joined) == _models(generated_source(schemas, package="pkg"))
+    assert _models(joined) == _models(generated_source(schemas, package="pkg").source)
 
 
 def test_model_parts_that_clash_are_made_in_one_run(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -207,10 +209,14 @@ def test_model_parts_that_clash_are_made_in_one_run(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(generator.render, "PARALLEL_MIN_SCHEMAS", 2)
     parts = model_parts.partition(schemas, model_parts.references(schemas))
     assert len(parts) == 2
-    sources = [generated_source({n: schemas[n] for n in part}, package="pkg") for part in parts]
+    sources = [
+        generated_source({n: schemas[n] for n in part}, package="pkg").source for part in parts
+    ]
     assert model_parts.merge(sources, list(schemas)) is None
     files = generate(document, package="pkg")
-    assert files[Path("pkg/types/_models.py")] == _models(generated_source(schemas, package="pkg"))
+    assert files[Path("pkg/types/_models.py")] == _models(
+        generated_source(schemas, package="pkg").source
+    )
 
 
 HOSTILE = {

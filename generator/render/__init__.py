@@ -9,18 +9,21 @@ from __future__ import annotations
 import json
 import multiprocessing
 import multiprocessing.context
+import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator.cache import Cache
+from generator.problems import Problems
 from generator.render.build_view import build_view
 from generator.render.environment import environment
 from generator.render.formatting import format_python
 from generator.render.layout import lay_out_parameters
 from generator.render.model_parts import PARTS, merge, partition, references
 from generator.render.models import (
+    Models,
     class_names,
     generated_source,
     models_source,
@@ -44,6 +47,8 @@ def generate(
     package: str,
     templates: Path | None = None,
     cache: Cache | None = None,
+    problems: Problems | None = None,
+    source: str = "openapi.yaml",
 ) -> dict[Path, str]:
     """Every file of the SDK for `document`, formatted, keyed by path relative to the output.
 
@@ -51,6 +56,9 @@ def generate(
     independent parts for a large spec (`model_parts`), while the rest renders, on the class
     names the components predict; if the models turn out to name classes otherwise, the
     rest is rendered again with the real names.
+
+    What the model generator warns of goes to `problems` as warnings, at the page a
+    component schema came from (its `x-source`), else at `source` (the spec's file name).
     """
     work = _Work(package_name(package), templates, cache)
     with ProcessPoolExecutor(max_workers=PARTS, mp_context=_context()) as pool:
@@ -61,18 +69,21 @@ def generate(
         schemas = (doc.get("components") or {}).get("schemas") or {}
         key = _models_key(schemas, work)
         cached = cache.load("models", key) if cache is not None else None
-        if isinstance(cached, str):
-            return _assemble(doc, cached, _render_rest(doc, set(schemas), work), work)
-        source, files = _models_and_rest(doc, schemas, work, pool)
-    text = _formatted_models(source, work.package)
+        if isinstance(cached, Models):
+            files = _assemble(doc, cached.source, _render_rest(doc, set(schemas), work), work)
+            _report(cached.notes, doc, source, problems)
+            return files
+        made, files = _models_and_rest(doc, schemas, work, pool)
+    models = made._replace(source=_formatted_models(made.source, work.package))
     if cache is not None:
-        cache.store("models", key, text)
-    return _assemble(doc, text, files, work)
+        cache.store("models", key, models)
+    _report(models.notes, doc, source, problems)
+    return _assemble(doc, models.source, files, work)
 
 
 def _models_and_rest(
     doc: dict[str, Any], schemas: dict[str, Any], work: _Work, pool: ProcessPoolExecutor
-) -> tuple[str, dict[Path, str]]:
+) -> tuple[Models, dict[Path, str]]:
     """The models module (unformatted) and the other files, the models made in `pool`."""
     if len(schemas) < PARALLEL_MIN_SCHEMAS:
         return models_source(doc, package=work.package), _render_rest(doc, set(schemas), work)
@@ -82,10 +93,40 @@ def _models_and_rest(
         for part in parts
     ]
     files = _render_rest(doc, set(schemas), work)
-    sources = [future.result() for future in futures]
-    joined = sources[0] if len(parts) == 1 else merge(sources, list(schemas))
-    whole = joined if joined is not None else generated_source(schemas, package=work.package)
-    return sorted_imports(whole, work.package), files
+    made = [future.result() for future in futures]
+    joined = made[0].source if len(parts) == 1 else merge([m.source for m in made], list(schemas))
+    if joined is None:
+        whole = generated_source(schemas, package=work.package)
+    else:
+        whole = Models(joined, tuple(dict.fromkeys(n for m in made for n in m.notes)))
+    return whole._replace(source=sorted_imports(whole.source, work.package)), files
+
+
+def _report(
+    notes: tuple[str, ...], document: dict[str, Any], source: str, problems: Problems | None
+) -> None:
+    """The model generator's notes as warnings, each at the page its schema came from."""
+    if problems is None:
+        return
+    for note in notes:
+        file, line = _schema_source(document, note) or (source, 0)
+        problems.warn(file, line, f"models: {note}")
+
+
+_POINTER = re.compile(r"#/components/schemas/([^/\s]+)")
+
+
+def _schema_source(document: dict[str, Any], note: str) -> tuple[str, int] | None:
+    """(file, first line) of the `x-source` of the component schema `note` names."""
+    found = _POINTER.search(note)
+    schemas = (document.get("components") or {}).get("schemas")
+    schema = schemas.get(found.group(1)) if found and isinstance(schemas, dict) else None
+    origin = schema.get("x-source") if isinstance(schema, dict) else None
+    if not isinstance(origin, str) or ":" not in origin:
+        return None
+    file, _, lines = origin.rpartition(":")
+    first = lines.split("-")[0]
+    return file, int(first) if first.isdigit() else 0
 
 
 def _schema_count(document: dict[str, Any]) -> int:

@@ -9,7 +9,8 @@ SDK's `BaseModel`. Nested inline objects are named after their parents
 from __future__ import annotations
 
 import re
-from typing import Any
+import warnings
+from typing import Any, NamedTuple
 
 from datamodel_code_generator import InputFileType, LiteralType, PythonVersion, generate
 from datamodel_code_generator.enums import DataModelType
@@ -34,10 +35,18 @@ _CONSTRAINTS = {
 }
 
 
-def models_source(doc: dict[str, Any], *, package: str) -> str:
-    """The source of `<package>/types/_models.py` (unformatted)."""
+class Models(NamedTuple):
+    """A models module and what datamodel-code-generator warned of while making it."""
+
+    source: str
+    notes: tuple[str, ...] = ()
+
+
+def models_source(doc: dict[str, Any], *, package: str) -> Models:
+    """The source of `<package>/types/_models.py` (unformatted, imports sorted)."""
     schemas = (doc.get("components") or {}).get("schemas") or {}
-    return sorted_imports(generated_source(schemas, package=package), package)
+    made = generated_source(schemas, package=package)
+    return made._replace(source=sorted_imports(made.source, package))
 
 
 def warm_up() -> None:
@@ -45,10 +54,21 @@ def warm_up() -> None:
     generated_source({"Warm": {"type": "object", "properties": {"a": {}}}}, package="warm")
 
 
-def generated_source(schemas: dict[str, Any], *, package: str) -> str:
-    """datamodel-code-generator's module for `schemas` (unformatted, imports unsorted)."""
+def generated_source(schemas: dict[str, Any], *, package: str) -> Models:
+    """datamodel-code-generator's module for `schemas` (unformatted, imports unsorted).
+
+    The warnings it raises (a schema that admits no value, say) are returned as notes, for
+    the caller to report as problems: they are about the spec, not about docs2sdk."""
     if not schemas:
-        return f"{HEADER}\n\nfrom __future__ import annotations\n"
+        return Models(f"{HEADER}\n\nfrom __future__ import annotations\n")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        source = _run_generator(schemas, package=package)
+    notes = dict.fromkeys(" ".join(str(w.message).split()) for w in caught)
+    return Models(source, tuple(notes))
+
+
+def _run_generator(schemas: dict[str, Any], *, package: str) -> str:
     trimmed = {
         "openapi": "3.1.0",
         "info": {"title": "models", "version": "0"},

@@ -136,3 +136,55 @@ def escape_spec(name: str) -> dict[str, Any]:
             }
         },
     }
+
+
+def tiny_spec(name: str, text: str) -> dict[str, Any]:
+    """A spec with `name` in every naming slot and `text` in every text slot."""
+    schema = {
+        "type": "object",
+        "description": text,
+        "required": [name],
+        "properties": {
+            name: {"type": "string", "description": text, "enum": [text, name]},
+            "other": {"type": "string", "default": text, "description": text},
+        },
+    }
+    segment = name.replace("/", "_").replace("{", "(").replace("}", ")") or "x"
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": name, "version": "1", "description": text},
+        "servers": [{"url": "https://api.example.test"}],
+        "paths": {
+            f"/{segment}/{{thing_id}}": {
+                "post": {
+                    "operationId": name,
+                    "summary": text,
+                    "tags": [name],
+                    "parameters": [
+                        {"name": "thing_id", "in": "path", "required": True},
+                        {"name": name, "in": "query", "description": text},
+                        {"name": name, "in": "header", "schema": {"type": "string"}},
+                    ],
+                    "requestBody": {
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/S"}}
+                        }
+                    },
+                    "responses": {
+                        "200": {
+                            "description": text,
+                            "content": {
+                                "application/json": {"schema": {"$ref": "#/components/schemas/S"}}
+                            },
+                        }
+                    },
+                }
+            }
+        },
+        "components": {
+            "schemas": {"S": schema, name or "Empty": {**schema, "title": text}},
+            "securitySchemes": {
+                name or "k": {"type": "apiKey", "in": "header", "name": name or "k"}
+            },
+        },
+    }

@@ -59,7 +59,8 @@ from generator.render.names import (
 )
 from generator.render.pytypes import union_members
 from generator.scrape import FAMILIES, detect, generic
-from tests.fuzz import examples
+from tests.fuzz import ANY_TEXT, examples
+from tests.hostile.specs import tiny_spec
 from tests.hostile.texts import NAMES, TEXTS
 
 BLACK = black.Mode(line_length=100)
@@ -77,10 +78,7 @@ COUNTS = {
     "texts": 1000,
     "docstrings": 500,
     "sdk": 20,
-    "malformed_specs": 25,
 }
-ANY_TEXT = st.text(st.characters(exclude_categories=()))
-"""Any text at all: unlike `st.text()`, this includes lone surrogates (JSON's `"\\ud800"`)."""
 """Examples per property (reported in the closing note of issue 5)."""
 
 
@@ -285,58 +283,6 @@ def test_docstrings_and_comments_round_trip_modulo_normalization(text: str) -> N
 # --- whole SDKs ------------------------------------------------------------------------------
 
 
-def tiny_spec(name: str, text: str) -> dict[str, Any]:
-    """A spec with `name` in every naming slot and `text` in every text slot."""
-    schema = {
-        "type": "object",
-        "description": text,
-        "required": [name],
-        "properties": {
-            name: {"type": "string", "description": text, "enum": [text, name]},
-            "other": {"type": "string", "default": text, "description": text},
-        },
-    }
-    segment = name.replace("/", "_").replace("{", "(").replace("}", ")") or "x"
-    return {
-        "openapi": "3.1.0",
-        "info": {"title": name, "version": "1", "description": text},
-        "servers": [{"url": "https://api.example.test"}],
-        "paths": {
-            f"/{segment}/{{thing_id}}": {
-                "post": {
-                    "operationId": name,
-                    "summary": text,
-                    "tags": [name],
-                    "parameters": [
-                        {"name": "thing_id", "in": "path", "required": True},
-                        {"name": name, "in": "query", "description": text},
-                        {"name": name, "in": "header", "schema": {"type": "string"}},
-                    ],
-                    "requestBody": {
-                        "content": {
-                            "application/json": {"schema": {"$ref": "#/components/schemas/S"}}
-                        }
-                    },
-                    "responses": {
-                        "200": {
-                            "description": text,
-                            "content": {
-                                "application/json": {"schema": {"$ref": "#/components/schemas/S"}}
-                            },
-                        }
-                    },
-                }
-            }
-        },
-        "components": {
-            "schemas": {"S": schema, name or "Empty": {**schema, "title": text}},
-            "securitySchemes": {
-                name or "k": {"type": "apiKey", "in": "header", "name": name or "k"}
-            },
-        },
-    }
-
-
 def constants(files: dict[Path, str]) -> Iterator[str]:
     for path, source in files.items():
         if path.suffix == ".py":
@@ -381,43 +327,3 @@ def test_any_name_or_description_gives_importable_code_that_keeps_the_text(
         )
     if wire and clean_text(wire) == wire:
         assert wire in kept, "a wire name is kept as a string constant"
-
-
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | ANY_TEXT,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(ANY_TEXT, inner, max_size=3),
-    max_leaves=8,
-)
-
-
-def _places(node: Any, at: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
-    if at:
-        yield at
-    children = (
-        node.items()
-        if isinstance(node, dict)
-        else enumerate(node) if isinstance(node, list) else ()
-    )
-    for key, child in children:
-        yield from _places(child, (*at, key))
-
-
-@examples(COUNTS["malformed_specs"])
-@given(data=st.data())
-def test_malformed_specs_give_code_that_compiles(data: st.DataObject) -> None:
-    """Any part of a spec replaced by any JSON value: `generate` leaves out what has the wrong
-    shape (`openapi.wellformed_document`) and renders the rest."""
-    spec = tiny_spec("name", "text")
-    places = list(_places(spec))
-    for _ in range(data.draw(st.integers(1, 4))):
-        at = data.draw(st.sampled_from(places))
-        node = spec
-        try:
-            for key in at[:-1]:
-                node = node[key]
-            node[at[-1]] = data.draw(json_values)
-        except (KeyError, IndexError, TypeError):
-            continue
-    for path, source in generate(spec, package="malformed_sdk").items():
-        if path.suffix == ".py":
-            compile(source, str(path), "exec")
