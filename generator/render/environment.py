@@ -16,6 +16,12 @@ from generator.render.layout import import_from, names_list, parameter
 from generator.render.names import comment, docstring, docstring_block, pystr, tomlstr
 
 
+SDK_DEPENDENCIES = ("httpx>=0.25,<1", "pydantic>=2.7,<3")
+"""What a generated SDK needs at run time. The lower bounds are the oldest releases its tests
+pass with (`bash .ci/sdk-floor`: pydantic 2.7 brought the `Field(deprecated=...)` the models
+use); the upper ones are the next major releases, as openai-python bounds them."""
+
+
 def templates_dir() -> Path:
     here = Path(__file__).resolve().parent.parent
     for candidate in (here / "templates", here.parent / "templates"):
@@ -44,4 +50,5 @@ def environment(override: Path | None = None) -> Environment:
     env.filters["parameter"] = parameter
     env.globals["import_from"] = import_from
     env.globals["names_list"] = names_list
+    env.globals["sdk_dependencies"] = SDK_DEPENDENCIES
     return env

@@ -116,7 +116,8 @@ def test_ruff_finds_nothing(rendered: Path) -> None:
 
 
 def test_mypy_strict_passes(rendered: Path, pytestconfig: pytest.Config) -> None:
-    cache = pytestconfig.cache.mkdir("sdk_runtime_mypy") if pytestconfig.cache else None
+    found = getattr(pytestconfig, "cache", None)  # None under `-p no:cacheprovider`
+    cache = found.mkdir("sdk_runtime_mypy") if found is not None else None
     args = [sys.executable, "-m", "mypy", "--strict", "--no-error-summary"]
     args += ["--python-version", "3.11", "--config-file", ""]
     if cache is not None:
