@@ -200,7 +200,9 @@ def api_files(api: str, document: dict[str, Any], *, key: str, cache: Cache | No
         document, package=identifier(api), cache=cache, problems=problems, source=str(spec)
     )
     files.update({Path(api) / path: text for path, text in sdk.items()})
-    rendered = _Rendered(files, tuple(cache.used[start:]) if cache is not None else (), tuple(problems.items))
+    rendered = _Rendered(
+        files, tuple(cache.used[start:]) if cache is not None else (), tuple(problems.items)
+    )
     if cache is not None and key:
         cache.store("api", key, rendered)
     return rendered

@@ -15,7 +15,6 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from generator.render.layout import import_from, names_list, parameter
 from generator.render.names import comment, docstring, docstring_block, pystr, tomlstr
 
-
 SDK_DEPENDENCIES = ("httpx>=0.25,<1", "pydantic>=2.7,<3")
 """What a generated SDK needs at run time. The lower bounds are the oldest releases its tests
 pass with (`bash .ci/sdk-floor`: pydantic 2.7 brought the `Field(deprecated=...)` the models
