@@ -8,10 +8,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from generator.hints import OperationHint
 from generator.model import ApiModel, PageResult
 from generator.problems import Problem, Problems
 from generator.sources import Sources, read_sources, source_label
@@ -42,16 +43,21 @@ def scrape(
     title: str | None = None,
     base: Path | None = None,
     cache: Cache | None = None,
+    operation: OperationHint | None = None,
 ) -> ScrapeResult:
     """Scrape pages (files or folders) into one OpenAPI 3.1 document.
 
     Provenance (`x-source`, problem lines) names files relative to `base` (default: the
     working folder) so that output does not depend on where the project lives. With a
-    `cache`, pages whose bytes did not change are not scraped again.
+    `cache`, pages whose bytes did not change are not scraped again. `operation` names the
+    operation of every page (`--operation`), over what `pages.toml` files say.
     """
     sources = read_sources(
         [Path(p) for p in paths], base=base or Path.cwd(), hashed=cache is not None
     )
+    if operation is not None:
+        pages = tuple(replace(page, hint=operation) for page in sources.pages)
+        sources = replace(sources, pages=pages)
     return scrape_sources(sources, title=title or _folder_title(paths), cache=cache)
 
 
@@ -65,7 +71,7 @@ def scrape_sources(sources: Sources, *, title: str | None, cache: Cache | None) 
     from generator.batch import scrape_many  # noqa: PLC0415 - not needed on cache hits
 
     problems = Problems(sources.skipped_problems())
-    jobs = [(page.path, page.label) for page in sources.pages]
+    jobs = [(page.path, page.label, page.hint) for page in sources.pages]
     digests = [page.digest for page in sources.pages]
     results: list[PageResult] = []
     for result, found in scrape_many(jobs, cache=cache, digests=digests, meanwhile=_NEXT):

@@ -11,10 +11,12 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import forkpool
+from generator.hints import OperationHint
 from generator.model import PageResult
 from generator.problems import Problem, Problems
 from generator.sources import page_digest
@@ -27,33 +29,37 @@ PARALLEL_MIN_PAGES = 24
 `forkpool`: even at ~16 pages, 22 % faster at 32)."""
 
 Scraped = tuple[PageResult | None, list[Problem]]
+Job = tuple[Path, str, OperationHint | None]
+"""A page to scrape: its path, its label, the operation hint given for it."""
 
 
-def scrape_one(path: Path, label: str) -> Scraped:
+def scrape_one(path: Path, label: str, hint: OperationHint | None = None) -> Scraped:
     """One page loaded and scraped; the result keeps no page text (see `without_text`)."""
     problems = Problems()
     from generator.load import load_page  # noqa: PLC0415 - heavy; not needed on cache hits
     from generator.scrape import scrape_page  # noqa: PLC0415
 
     page = load_page(path, problems, label=label)
+    if page is not None and hint is not None:
+        page = replace(page, hint=hint)
     result = scrape_page(page, problems).without_text() if page is not None else None
     return result, problems.items
 
 
-def _scrape_job(job: tuple[Path, str]) -> Scraped:
+def _scrape_job(job: Job) -> Scraped:
     return scrape_one(*job)
 
 
 def scrape_many(
-    jobs: Sequence[tuple[Path, str]],
+    jobs: Sequence[Job],
     *,
     cache: Cache | None,
     digests: Sequence[str] | None = None,
     meanwhile: Sequence[str] = (),
 ) -> list[Scraped]:
-    """(result, problems) for each (path, label), in order.
+    """(result, problems) for each (path, label, hint), in order.
 
-    With a `cache`, a page is looked up by its label and the hash of its bytes (`digests`,
+    With a `cache`, a page is looked up by its label, hint and the hash of its bytes (`digests`,
     from `read_sources`, or read here). `meanwhile` names modules the caller needs next:
     when pages are scraped in parallel, they are imported while other processes scrape.
     """
@@ -69,25 +75,23 @@ def scrape_many(
     return [item for item in found if item is not None]
 
 
-def _keys(
-    cache: Cache | None, jobs: Sequence[tuple[Path, str]], digests: Sequence[str] | None
-) -> list[str]:
+def _keys(cache: Cache | None, jobs: Sequence[Job], digests: Sequence[str] | None) -> list[str]:
     if cache is None:
         return [""] * len(jobs)
     if digests is None:
-        digests = [page_digest(path) for path, _ in jobs]
+        digests = [page_digest(path) for path, _, _ in jobs]
     return [
-        cache.key(label, digest) if digest else ""
-        for (_, label), digest in zip(jobs, digests, strict=True)
+        cache.key(label, digest, *([str(hint)] if hint else [])) if digest else ""
+        for (_, label, hint), digest in zip(jobs, digests, strict=True)
     ]
 
 
-def _run(jobs: list[tuple[Path, str]], meanwhile: Sequence[str]) -> list[Scraped]:
+def _run(jobs: list[Job], meanwhile: Sequence[str]) -> list[Scraped]:
     """Scrape in this process, or for many pages with one process per core (this one and
     forked copies; results come back small, without their pages' text)."""
     processes = min(_cores(), 8)
     if len(jobs) < PARALLEL_MIN_PAGES or processes < 2 or not forkpool.available():
-        return [scrape_one(path, label) for path, label in jobs]
+        return [scrape_one(*job) for job in jobs]
     for stage in ("generator.load", "generator.scrape"):  # imported once, before forking
         importlib.import_module(stage)
     return forkpool.run_shared(

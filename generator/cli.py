@@ -13,6 +13,10 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.hints import OperationHint
 from typing import NoReturn
 
 CACHE_FOLDER = ".docs2sdk-cache"
@@ -28,6 +32,11 @@ def _parser() -> argparse.ArgumentParser:
     scrape.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     scrape.add_argument("--title", help="API title (default: the folder name)")
     scrape.add_argument("--strict", action="store_true", help="exit 1 on any problem")
+    scrape.add_argument(
+        "--operation",
+        metavar='"METHOD /path"',
+        help="the operation of a page that shows none (one page; a folder: pages.toml)",
+    )
     generate = commands.add_parser("generate", help="an SDK, models and docs from a spec")
     generate.add_argument("spec", type=Path, metavar="SPEC")
     generate.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
@@ -110,7 +119,12 @@ def _scrape(args: argparse.Namespace) -> int:
         for path in missing:
             print(f"docs2sdk: error: no such file or folder: {path}", file=sys.stderr)
         return 2
-    result = scrape(args.paths, title=args.title)
+    try:
+        operation = _operation(args)
+    except ValueError as exc:
+        print(f"docs2sdk: error: --operation: {exc}", file=sys.stderr)
+        return 2
+    result = scrape(args.paths, title=args.title, operation=operation)
     for problem in result.problems:
         print(problem, file=sys.stderr)
     if not result.operation_count:
@@ -122,6 +136,17 @@ def _scrape(args: argparse.Namespace) -> int:
     else:
         write_file(args.output, text)
     return 1 if args.strict and result.problems else 0
+
+
+def _operation(args: argparse.Namespace) -> OperationHint | None:
+    """The `--operation` hint; ValueError when it is malformed or not for one page."""
+    from generator.hints import parse_operation
+
+    if args.operation is None:
+        return None
+    if len(args.paths) != 1 or args.paths[0].is_dir():
+        raise ValueError("names the operation of one page; for a folder, use its pages.toml")
+    return parse_operation(args.operation)
 
 
 def _generate(args: argparse.Namespace) -> int:

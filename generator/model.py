@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Literal, NamedTuple
 
+from generator.hints import OperationHint
+
 Json = Any
 Schema = dict[str, Any]
 Location = Literal["path", "query", "header", "cookie"]
@@ -65,6 +67,8 @@ class Page:
     kind: Literal["text", "html", "markdown"]
     lines: tuple[Line, ...]
     embedded: tuple[EmbeddedSpec, ...] = ()
+    hint: OperationHint | None = None
+    """The operation the user names for this page (`pages.toml`, `--operation`)."""
 
     def span(self, start: int, end: int) -> Span:
         return Span(self.path, start, end)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.hints import HINTS_FILE, OperationHint, read_hints
 from generator.limits import MAX_PAGE_BYTES
 from generator.load.walk import page_files
 from generator.problems import Problem, Problems, printable
@@ -27,6 +28,8 @@ class PageFile:
     digest: str
     """SHA-256 of the page's bytes (hex); "" when not hashed or not a readable regular file
     of at most `MAX_PAGE_BYTES` (such a page is never cached: loading it reports why)."""
+    hint: OperationHint | None = None
+    """The operation its folder's `pages.toml` names for it."""
 
 
 @dataclass(frozen=True)
@@ -34,9 +37,11 @@ class Sources:
     pages: tuple[PageFile, ...]
     skipped: tuple[tuple[str, str], ...]
     """(label, suffix or "no file extension") of each file that is not a page format."""
+    problems: tuple[Problem, ...] = ()
+    """What was wrong in the folders' `pages.toml` files."""
 
     def skipped_problems(self) -> list[Problem]:
-        problems = Problems()
+        problems = Problems(list(self.problems))
         for label, what in self.skipped:
             problems.warn(label, 0, f"not a page format docs2sdk reads ({what}); skipped")
         return problems.items
@@ -47,7 +52,7 @@ class Sources:
         if any(not page.digest for page in self.pages):
             return []
         parts = [f"{len(self.pages)} pages, {len(self.skipped)} skipped"]
-        parts += [f"{page.label}\x00{page.digest}" for page in self.pages]
+        parts += [f"{page.label}\x00{page.digest}\x00{page.hint or ''}" for page in self.pages]
         parts += [f"{label}\x00{what}" for label, what in self.skipped]
         return parts
 
@@ -57,11 +62,33 @@ def read_sources(paths: Sequence[Path], *, base: Path, hashed: bool) -> Sources:
     each page's bytes are read and hashed."""
     labels = _Labeller(base)
     found, other = page_files(paths)
+    hints = _Hints(labels)
     pages = tuple(
-        PageFile(path, labels.label(path), page_digest(path) if hashed else "") for path in found
+        PageFile(path, labels.label(path), page_digest(path) if hashed else "", hints.of(path))
+        for path in found
     )
-    skipped = tuple((labels.label(path), path.suffix or "no file extension") for path in other)
-    return Sources(pages, skipped)
+    skipped = tuple(
+        (labels.label(path), path.suffix or "no file extension")
+        for path in other
+        if path.name != HINTS_FILE
+    )
+    return Sources(pages, skipped, tuple(hints.problems.items))
+
+
+class _Hints:
+    """The `pages.toml` hints of each folder, read once per folder."""
+
+    def __init__(self, labels: _Labeller) -> None:
+        self.labels = labels
+        self.problems = Problems()
+        self.folders: dict[Path, dict[str, OperationHint]] = {}
+
+    def of(self, path: Path) -> OperationHint | None:
+        folder = self.folders.get(path.parent)
+        if folder is None:
+            label = self.labels.label(path.parent / HINTS_FILE)
+            folder = self.folders[path.parent] = read_hints(path.parent, label, self.problems)
+        return folder.get(path.name)
 
 
 def page_digest(path: Path) -> str:

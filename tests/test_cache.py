@@ -22,6 +22,7 @@ from generator.build import BuildResult, project_cache, render_project
 from generator.cache import FOLDER, Cache, generation
 from generator.cli import main
 from generator.config import Project, load_project
+from generator.hints import OperationHint
 from generator.model import MISSING
 from generator.problems import Level, Problem
 from tests.conftest import ROOT
@@ -69,9 +70,9 @@ class Calls:
         self._count(monkeypatch, generator.diff, "diff_documents")
         real_scrape = generator.batch.scrape_one
 
-        def scrape_one(path: Path, label: str) -> Any:
+        def scrape_one(path: Path, label: str, hint: OperationHint | None = None) -> Any:
             self.scraped.append(label)
-            return real_scrape(path, label)
+            return real_scrape(path, label, hint)
 
         monkeypatch.setattr(generator.batch, "scrape_one", scrape_one)
         real_load, real_store = Cache.load, Cache.store

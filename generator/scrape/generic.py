@@ -23,7 +23,7 @@ from generator.scrape.fields import Field
 from generator.scrape.samples import find_curls
 from generator.scrape.sections import split_sections
 from generator.scrape.tables import is_table_row, parse_tables
-from generator.scrape.vertical import nonblank, scrape_vertical
+from generator.scrape.vertical import NO_OPERATION, nonblank, page_title, scrape_vertical
 
 NAME = "generic"
 
@@ -60,18 +60,14 @@ def _from_curl(page: Page, problems: Problems) -> PageResult:
     result = PageResult(page=page, family=NAME)
     curls = find_curls(lines)
     if not curls:
-        problems.warn(
-            page.path,
-            lines[0].number if lines else 0,
-            "no operation found (no method and path, no curl sample)",
-        )
+        problems.warn(page.path, lines[0].number if lines else 1, NO_OPERATION)
         return result
     curl = curls[0]
     op = Operation(
         method=curl.method,
         path=curl.url,
         url=curl.url,
-        summary=_title(lines),
+        summary=page_title(lines),
         span=page.span(lines[0].number, lines[-1].number),
         family=NAME,
     )
@@ -81,12 +77,6 @@ def _from_curl(page: Page, problems: Problems) -> PageResult:
         _answer_after(op, lines, curl.line)
     result.operations.append(op)
     return result
-
-
-def _title(lines: Sequence[Line]) -> str | None:
-    """A prose page's first line is its title when it reads like one (short, no full stop)."""
-    first = lines[0].text.strip() if lines else ""
-    return first if first and len(first) <= 80 and not first.endswith((".", ":")) else None
 
 
 def _answer_after(op: Operation, lines: Sequence[Line], curl_line: int) -> None:

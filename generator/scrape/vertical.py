@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from generator.hints import OperationHint
 from generator.model import Line, Operation, Page, PageResult
 from generator.problems import Problems
 from generator.scrape.assemble import (
@@ -18,9 +19,10 @@ from generator.scrape.assemble import (
 from generator.scrape.header import OpHeader, find_headers, title_before
 from generator.scrape.literals import line_search, required_literals
 from generator.scrape.samples import curl_end, first_curl, json_block_at
-from generator.scrape.sections import Section, split_sections
+from generator.scrape.sections import Section, heading_kind, split_sections
 
 Hook = Callable[[Operation, list[Section]], None]
+NO_OPERATION = "no method and path on the page; add one in pages.toml"
 
 
 def nonblank(lines: Sequence[Line]) -> list[Line]:
@@ -92,8 +94,10 @@ def scrape_vertical(
     lines = nonblank(page.lines)
     result = PageResult(page=page, family=family)
     headers = find_headers(lines)
+    if page.hint is not None and lines:
+        headers = [hinted_header(lines, page.hint, headers)]
     if not headers:
-        problems.warn(page.path, lines[0].number if lines else 0, "no method and path found")
+        problems.warn(page.path, lines[0].number if lines else 1, NO_OPERATION)
         return result
     reader = Reader(parser) if parser is not None else vertical_reader(counted=counted)
     for k, header in enumerate(headers):
@@ -138,6 +142,10 @@ def operation_at(
 ) -> Operation:
     title, description = title_before(lines, header.index, floor=floor)
     last = lines[max(end - 1, header.index)].number
+    if page.hint is not None and header.end == header.index:  # the page shows no method line
+        title, description = page_title(lines), None
+    if page.hint is not None and page.hint.title:
+        title = page.hint.title
     op = Operation(
         method=header.method,
         path=header.target,
@@ -149,3 +157,23 @@ def operation_at(
     if header.target.startswith(("http://", "https://")):
         op.url = header.target
     return op
+
+
+def hinted_header(
+    lines: Sequence[Line], hint: OperationHint, found: Sequence[OpHeader]
+) -> OpHeader:
+    """The operation the user named, where the page's own method line is (its first), else
+    from the page's first section heading on (what comes before it is the page's title
+    and navigation), else over the whole page."""
+    if found:
+        return OpHeader(hint.method, hint.target, found[0].index, found[0].end)
+    start = next((i for i in range(len(lines)) if heading_kind(lines, i) is not None), 0)
+    return OpHeader(hint.method, hint.target, start, start)
+
+
+def page_title(lines: Sequence[Line]) -> str | None:
+    """A page's first line is its title when it reads like one (short, no full stop)."""
+    first = lines[0].text.strip() if lines else ""
+    if not first or len(first) > 80 or first.endswith((".", ":")):
+        return None
+    return None if heading_kind(lines, 0) is not None else first
