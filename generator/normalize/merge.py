@@ -64,10 +64,11 @@ def build_model(
 
 def _place(op: Operation) -> str | None:
     """Template `op.path` and return the server its URL shows."""
+    declared = {p.name.strip() for p in op.parameters if p.location == "path"}
     if op.path.startswith(("http://", "https://")):
-        server, op.path = split_target(op.path)
+        server, op.path = split_target(op.path, declared=declared)
         return server
-    op.path = template_path(op.path)
+    op.path = template_path(op.path, declared)
     if op.url and op.url.startswith(("http://", "https://")):
         server, _ = split_target(op.url, op.path)
         return server

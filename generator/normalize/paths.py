@@ -7,7 +7,8 @@ https://api.openai.com/v1/threads/thread_abc123/runs/{run_id }
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urlsplit
+from collections.abc import Collection
+from urllib.parse import unquote
 
 _VERSION = re.compile(r"^(?:v\d+(?:\.\d+)*(?:beta|alpha)?\d*|api|rest|openapi)$", re.I)
 _CONCRETE_ID = re.compile(
@@ -15,35 +16,55 @@ _CONCRETE_ID = re.compile(
     r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$"
 )
 _PLACEHOLDER = re.compile(r"\{+\s*([^{}]*?)\s*\}+|:([A-Za-z_]\w*)|<([A-Za-z_][\w-]*)>")
+_PATTERNED = re.compile(r"\{\s*([A-Za-z_][\w.-]*)\s*[=|][^{}]*\}")
+"""`{name=people/*}` (gRPC transcoding), `{id | userPrincipalName}` (alternatives): `{name}`."""
+_URL = re.compile(r"^(https?://[^/?#]*)([^?#]*)")
+"""A URL's server part (its host as written: `{handle}.x.com`, `[your-domain]` ...) and path."""
+_PLACEHOLDER_HOST = re.compile(r"[^\x00-\x7f]|\[(?![0-9a-fA-F:.]+\])|\{\{|<")
+"""A host that stands for the reader's own (words, `[brackets]`, `{{var}}`, `<host>`): an
+OpenAPI server variable (`{name}`) is kept; an IPv6 literal (`[::1]`) is a host."""
 
 
-def split_target(target: str, path_hint: str | None = None) -> tuple[str | None, str]:
-    """(server, path) from a URL or path as a page writes it."""
+def split_target(
+    target: str, path_hint: str | None = None, *, declared: Collection[str] = ()
+) -> tuple[str | None, str]:
+    """(server, path) from a URL or path as a page writes it; `declared`: the names of the
+    path parameters the page lists (see `template_path`)."""
     target = target.strip().strip("'\"")
-    if not target.startswith(("http://", "https://")):
-        return None, template_path(target)
-    parts = urlsplit(target)
-    base = f"{parts.scheme}://{parts.netloc}"
-    segments = [s for s in unquote(parts.path).split("/") if s]
-    if path_hint is not None:
+    url = _URL.match(target)
+    if url is None:
+        return None, template_path(target, declared)
+    base: str | None = url.group(1)
+    if _PLACEHOLDER_HOST.search(url.group(1)[url.group(1).index("//") + 2 :]):
+        base = None  # `http://域名地址/x`, `https://api.[your-domain.com]/x`: no server stated
+    segments = [s for s in unquote(_PATTERNED.sub(r"{\1}", url.group(2))).split("/") if s]
+    if base is None:
+        keep = 0  # no server: the whole path is the operation's
+    elif path_hint is not None:
         count = len([s for s in path_hint.split("/") if s])
         keep = max(len(segments) - count, 0)
     else:
         keep = 0
         while keep < len(segments) - 1 and _VERSION.match(segments[keep]):
             keep += 1
-    server = base + "".join("/" + s for s in segments[:keep])
-    return server, template_path("/" + "/".join(segments[keep:]))
+    server = base + "".join("/" + s for s in segments[:keep]) if base else None
+    return server, template_path("/" + "/".join(segments[keep:]), declared)
 
 
-def template_path(path: str) -> str:
-    """Placeholders as `{name}` (no spaces, no `:name`/`<name>`), concrete ids templated."""
-    path = unquote(path.split("?", 1)[0].split("#", 1)[0]).strip()
+def template_path(path: str, declared: Collection[str] = ()) -> str:
+    """Placeholders as `{name}` (no spaces, no `:name`/`<name>`/`{name=pattern}`), concrete
+    ids templated. A segment that is the name of a `declared` path parameter (AWS writes
+    `/functions/FunctionName`), or holds `:name` of one (`/v:version`), is that parameter."""
+    path = unquote(_PATTERNED.sub(r"{\1}", path.split("?", 1)[0].split("#", 1)[0])).strip()
     segments = [s.strip() for s in path.split("/") if s.strip()]
     out: list[str] = []
     for index, segment in enumerate(segments):
         placeholder = _PLACEHOLDER.fullmatch(segment)
-        if placeholder:
+        if segment in declared:
+            out.append("{" + segment + "}")
+        elif ":" in segment and declared:
+            out.append(_colon_params(segment, declared))
+        elif placeholder:
             name = next(g for g in placeholder.groups() if g is not None)
             out.append("{" + re.sub(r"\s+", "", name) + "}")
         elif index > 0 and _CONCRETE_ID.match(segment) and not out[-1].startswith("{"):
@@ -51,6 +72,15 @@ def template_path(path: str) -> str:
         else:
             out.append(segment)
     return "/" + "/".join(out)
+
+
+def _colon_params(segment: str, declared: Collection[str]) -> str:
+    """`v:version` -> `v{version}` when `version` is a declared path parameter."""
+    return re.sub(
+        r":([A-Za-z_]\w*)",
+        lambda m: "{" + m.group(1) + "}" if m.group(1) in declared else m.group(0),
+        segment,
+    )
 
 
 def singular(word: str) -> str:
