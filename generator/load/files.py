@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import stat
 from itertools import count, repeat
 from pathlib import Path
@@ -98,9 +99,20 @@ def _looks_spec(text: str) -> bool:
     return head.startswith(("openapi:", "swagger:", '"openapi"', '"swagger"'))
 
 
+_BLOCK_TAG = re.compile(
+    r"<(?:p|li|ul|ol|table|tr|td|th|h[1-6]|div|pre|code|thead|tbody)\b[^>]*>", re.I
+)
+
+
 def _looks_html(text: str) -> bool:
+    """A whole HTML document, or a fragment of one saved as text (most of its lines are
+    block tags: a copy of a page's source rather than of what the browser shows)."""
     head = text[:2000].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html"))
+    if head.startswith(("<!doctype html", "<html")):
+        return True
+    lines = [line for line in text[:20000].splitlines() if line.strip()]
+    tagged = sum(1 for line in lines if _BLOCK_TAG.match(line.lstrip()))
+    return tagged >= 8 and tagged * 3 >= len(lines)
 
 
 def _read_spec(text: str) -> tuple[dict[str, Any] | None, SpecTextProblem | None]:

@@ -16,10 +16,27 @@ from generator.model import Line
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
 _METHOD = re.compile(r"^(GET|POST|PUT|PATCH|DELETE|DEL|HEAD|OPTIONS|TRACE)$", re.I)
+_HOST_VAR = r"\{\{?[^{}\s/]+\}\}?(?=/)"
+"""A host written as a placeholder (`{{baseUrl}}/x`, `{域名}/x`): the path follows it."""
 _INLINE = re.compile(
-    r"^(GET|POST|PUT|PATCH|DELETE|DEL|HEAD|OPTIONS)\s*(https?://\S+|/[^\s]*)\s*$", re.I
+    r"^(GET|POST|PUT|PATCH|DELETE|DEL|HEAD|OPTIONS|TRACE)\s*"
+    rf"(https?://\S+|(?:{_HOST_VAR})?/(?:[^\s{{]|\{{[^{{}}]*\}})*)"
+    r"(?:\s+HTTP/\d(?:\.\d)?)?\s*¶?$",  # `GET /x HTTP/1.1` (an HTTP sample), `¶` (Sphinx)
+    re.I,
 )
-_TARGET = re.compile(r"^((?:https?://|/)(?:[^\s{]|\{[^{}\s]*\s*\})*)$")  # `{run_id }` too
+_TARGET = re.compile(rf"^((?:https?://|(?:{_HOST_VAR})?/)(?:[^\s{{]|\{{[^{{}}\s]*\s*\}})*)$")
+"""A line that is a URL or a path and nothing else (`{run_id }` too)."""
+_GLUED_TARGET = re.compile(
+    r"^((?:https?://[^\s/]+)?/?[A-Za-z0-9_\-.~%:${}]+(?:/[A-Za-z0-9_\-.~%:${}]*)*)(.*)$"
+)
+"""A path with text glued after it: `/refund/apply请求参数`, `/v1/runsCreate a run.`"""
+_RELATIVE = re.compile(r"^[A-Za-z][\w.-]*(?:/[\w{}.-]+)+/?$")
+_CAPITAL_WORD = re.compile(r"(?<=[a-z0-9_}])[A-Z][a-z]+$")
+_DECORATED = re.compile(
+    r"^(?:<[^<>]*>\s*)*(?:[^\x00-\x7f\s]{1,8}\s*)?(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)"
+    r"\s*(?:<[^<>]*>\s*)*$"
+)
+"""A method in markup or behind a status word: `<mark ...>POST</mark>`, `开发中POST`."""
 _SEGMENT = re.compile(r"^[\w{}\-.:~%$ ]+\}?$")
 METHOD_INITIALS = frozenset("GPDHOTgpdhot")
 """What a method line can start with (no other character matches these, case ignored)."""
@@ -51,11 +68,54 @@ def header_at(lines: Sequence[Line], i: int) -> OpHeader | None:
     if i + 1 >= len(lines):
         return None
     first = lines[i + 1].text.strip()
+    glued = glued_target(first)
+    if glued:
+        return OpHeader(method, glued, i, i + 2)
     if _TARGET.match(first) and first != "/":
-        return OpHeader(method, first, i, i + 2)
-    if first != "/":
+        return _server_then_path(lines, method, clean_target(first), i)
+    if _RELATIVE.match(first):  # `api/v1/message/hide`: a path without its leading slash
+        return OpHeader(method, "/" + first, i, i + 2)
+    return _split_path(lines, i) if first == "/" else None
+
+
+def clean_target(target: str) -> str:
+    """A target without a placeholder host (`{{baseUrl}}/x` -> `/x`) or a trailing `¶`."""
+    target = target.rstrip("¶")
+    host = re.match(_HOST_VAR, target)
+    return target[host.end() :] if host else target
+
+
+def _server_then_path(lines: Sequence[Line], method: str, first: str, i: int) -> OpHeader:
+    """The target on the line after the method; a server URL with the path on the next line
+    (`GET` / `https://api.x.com` / `/v1/logs`) is one target."""
+    nxt = lines[i + 2].text.strip() if i + 2 < len(lines) else ""
+    if re.fullmatch(r"https?://[^\s/]+/?", first) and nxt.startswith("/") and _TARGET.match(nxt):
+        return OpHeader(method, first.rstrip("/") + nxt, i, i + 3)
+    return OpHeader(method, first, i, i + 2)
+
+
+@lru_cache(maxsize=8192)
+def glued_target(text: str) -> str | None:
+    """The path at the start of a line whose text goes on glued to it: a label or a
+    sentence (`/refund/apply请求参数`, `location/geocode最后修改时间`, `/v1/x{id}Authorization`,
+    `/v1/intentsAfter the intent is made ...`). None when the line is no such thing."""
+    match = _GLUED_TARGET.match(text)
+    if match is None or "/" not in match.group(1):
         return None
-    return _split_path(lines, i)
+    path, rest = match.group(1), match.group(2)
+    if rest and not rest[0].isascii():
+        return _with_slash(path)
+    if rest and not rest.startswith(" "):
+        return None
+    last = path.rsplit("/", 1)[-1]
+    cut = _CAPITAL_WORD.search(last)
+    if cut is None or cut.start() == 0 or (not rest and last[cut.start() - 1] != "}"):
+        return None  # `/order/CreateOrder` alone on its line is a path: only `{id}Word` is cut
+    return _with_slash(path[: len(path) - len(last) + cut.start()])
+
+
+def _with_slash(path: str) -> str:
+    return path if path.startswith(("/", "http://", "https://")) else "/" + path
 
 
 @lru_cache(maxsize=8192)
@@ -64,10 +124,11 @@ def _method_line(text: str) -> tuple[str, str | None] | None:
     method). Cached: every line of a page is asked, and a site's pages repeat their lines."""
     text = text.strip()
     if text[:1] not in METHOD_INITIALS:
-        return None
+        decorated = _DECORATED.match(text) if text[:1] == "<" or not text[:1].isascii() else None
+        return (decorated.group(1), None) if decorated else None
     inline = _INLINE.match(text)
     if inline:
-        return normalize_method(inline.group(1)), inline.group(2)
+        return normalize_method(inline.group(1)), clean_target(inline.group(2))
     if not _METHOD.match(text):
         return None
     return normalize_method(text), None

@@ -9,6 +9,7 @@ from functools import lru_cache
 from generator.hints import OperationHint
 from generator.model import Line, Operation, Page, PageResult
 from generator.problems import Problems
+from generator.scrape.anchors import anchor_without_method_line
 from generator.scrape.assemble import (
     FieldParser,
     Reader,
@@ -94,6 +95,9 @@ def scrape_vertical(
     lines = nonblank(page.lines)
     result = PageResult(page=page, family=family)
     headers = find_headers(lines)
+    if not headers:
+        anchor = anchor_without_method_line(lines)
+        headers = [anchor] if anchor is not None else []
     if page.hint is not None and lines:
         headers = [hinted_header(lines, page.hint, headers)]
     if not headers:

@@ -1,0 +1,80 @@
+"""Operation anchors in the shapes real pages write them (pages written here, in those shapes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.api import scrape
+from generator.scrape.header import glued_target
+
+BODY = """Body Params application/json
+name
+string
+required
+"""
+
+
+def _operation(tmp_path: Path, text: str, name: str = "page.txt") -> tuple[str, str]:
+    page = tmp_path / name
+    page.write_text(text, encoding="utf-8")
+    paths = scrape([page], base=tmp_path).document.get("paths") or {}
+    assert len(paths) == 1, paths
+    path, item = next(iter(paths.items()))
+    methods = [m for m in item if m in ("get", "post", "put", "patch", "delete", "head")]
+    return methods[0].upper(), path
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("/orders/cancel订单取消", "/orders/cancel"),
+        ("v2/geo/lookup更新时间: 1 天前", "/v2/geo/lookup"),
+        ("/v1/boxes/{box_id}Authorization", "/v1/boxes/{box_id}"),
+        ("/v1/boxesCreates a box for the caller.", "/v1/boxes"),
+        ("/v1/boxes/getBoxInfoReturns the box.", "/v1/boxes/getBoxInfo"),
+        ("/orders/CreateOrder", None),  # alone on its line: a path, not glued
+        ("Create a box", None),
+        ("see the/other page", None),
+    ],
+)
+def test_a_path_glued_to_the_text_after_it_is_cut_there(text: str, expected: str | None) -> None:
+    assert glued_target(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cancel\n处理中POST\n/orders/cancel请求参数\n" + BODY, ("POST", "/orders/cancel")),
+        ('<mark style="color:blue;">PUT</mark>\nv1/boxes\n' + BODY, ("PUT", "/v1/boxes")),
+        ("List logs\nGET\nhttps://api.example.test\n/v1/logs\n", ("GET", "/logs")),  # v1: server
+        ("POST {{baseUrl}}/v1/tokens\n" + BODY, ("POST", "/v1/tokens")),
+        ("Sample\nGET /boxes/{id | name} HTTP/1.1\n", ("GET", "/boxes/{id}")),
+        ("Sample\nGET /boxes/{box_id}¶\n", ("GET", "/boxes/{box_id}")),
+        ("Path: /v1/boxes/batch\nMethod: POST\n" + BODY, ("POST", "/v1/boxes/batch")),
+        (
+            "请求地址\n  • http://api.example.test/box/add\n请求方式\n  • GET/POST\n",
+            ("POST", "/box/add"),
+        ),
+        (
+            "基本信息\n请求方式: DELETE\n请求路径:\nhttps://api.example.test/box/9\n",
+            ("DELETE", "/box/{box_id}"),
+        ),
+        ("Send\nhttp://{host}/sendBox\nheaders\nPOST\n" + BODY, ("POST", "/sendBox")),
+        ("{域名}/api/box/label\n说明\nPOST\n" + BODY, ("POST", "/api/box/label")),
+    ],
+)
+def test_the_operation_is_found_in_every_shape(
+    tmp_path: Path, text: str, expected: tuple[str, str]
+) -> None:
+    assert _operation(tmp_path, text) == expected
+
+
+def test_a_fragment_of_html_source_saved_as_text_is_read_as_html(tmp_path: Path) -> None:
+    rows = "".join(f"<li>item {n}</li>\n" for n in range(6))
+    text = (
+        "<h5>请求URL</h5>\n<ul>\n<li><code>http://api.example.test/box/Make</code></li>\n</ul>\n"
+        f"<h5>请求方式</h5>\n<ul>\n<li>POST </li>\n</ul>\n<ul>\n{rows}</ul>\n"
+    )
+    assert _operation(tmp_path, text) == ("POST", "/box/Make")
