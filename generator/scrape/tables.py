@@ -1,86 +1,60 @@
-"""Plain tables (`| Name | Type | Required | Description |`) as fields."""
+"""Field tables as fields: pipe tables (`| Name | Type | Required | Description |`) and the
+other shapes text renders give tables (see `table_rows`), read by `table_cells` and nested by
+`table_fields`."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from generator.model import Line
 from generator.scrape.fields import Field
-
-_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}")
-_COLUMNS = {
-    "name": (
-        "name",
-        "parameter",
-        "param",
-        "field",
-        "key",
-        "property",
-        "attribute",
-        "参数名",
-        "名称",
-    ),
-    "type": ("type", "类型", "data type"),
-    "required": ("required", "必需", "必填", "是否必须", "mandatory"),
-    "description": ("description", "说明", "描述", "details", "notes"),
-    "default": ("default", "默认值"),
-    "in": ("in", "location", "位置"),
-}
-_YES = {"yes", "true", "required", "✓", "✔", "y", "是", "必需", "必填", "x"}
+from generator.scrape.table_columns import column_key, glued_header, spaced_header
+from generator.scrape.table_fields import table_fields
+from generator.scrape.table_rows import find_tables
 
 
 def cells(text: str) -> list[str]:
     return [c.strip().strip("`*") for c in text.strip().strip("|").split("|")]
 
 
+@lru_cache(maxsize=8192)
 def is_table_row(text: str) -> bool:
-    return text.strip().startswith("|") and text.count("|") >= 3
+    """Whether a table may start or go on at this line: a pipe, or a header of a table
+    without pipes (column words separated by spaces, glued, or one a line)."""
+    if "|" in text:
+        return True
+    stripped = text.strip()
+    return (
+        spaced_header(stripped) is not None
+        or glued_header(stripped) is not None
+        or column_key(stripped) == "name"
+    )
 
 
 def parse_tables(lines: Sequence[Line]) -> list[Field]:
-    """Rows of every field table in `lines` (a header row names the columns)."""
+    """The fields of every field table in `lines` (a header row names the columns)."""
     fields: list[Field] = []
-    columns: dict[str, int] | None = None
-    for line in lines:
-        text = line.text.strip()
-        if not is_table_row(text):
-            columns = None
-            continue
-        if _SEPARATOR.match(text.replace(" ", "")):
-            continue
-        row = cells(text)
-        header = _header(row)
-        if header is not None:
-            columns = header
-        elif columns is not None:
-            fields.append(_field(row, columns, line.number))
-    return [f for f in fields if f.name]
+    for table in find_tables(lines):
+        fields.extend(table_fields(table))
+    return fields
 
 
-def _header(row: list[str]) -> dict[str, int] | None:
-    found: dict[str, int] = {}
-    for index, cell in enumerate(row):
-        for key, names in _COLUMNS.items():
-            if cell.lower() in names and key not in found:
-                found[key] = index
-    return found if "name" in found and len(found) >= 2 else None
+def has_table(lines: Sequence[Line]) -> bool:
+    return any(is_table_row(line.text) for line in lines)
 
 
-def _field(row: list[str], columns: dict[str, int], number: int) -> Field:
-    def cell(key: str) -> str:
-        index = columns.get(key)
-        return row[index] if index is not None and index < len(row) else ""
+def tables_first(
+    parse: Callable[[Sequence[Line]], list[Field]],
+) -> Callable[[Sequence[Line]], list[Field]]:
+    """A family's field reader that reads a section's field tables, when it has any, as
+    tables (a table means the same on every platform)."""
 
-    name = cell("name")
-    required_text = cell("required").lower()
-    item = Field(name=re.sub(r"\s*\((?:required|optional)\)", "", name).strip(), line=number)
-    item.type_text = cell("type")
-    item.required = required_text in _YES or "(required)" in name.lower() or None
-    if cell("description"):
-        item.description.append(cell("description"))
-    if cell("default"):
-        item.default = cell("default").strip("`\"'")
-    location = cell("in").lower()
-    item.location = location or None
-    return item
+    def read(lines: Sequence[Line]) -> list[Field]:
+        if has_table(lines):
+            fields = parse_tables(lines)
+            if fields:
+                return fields
+        return parse(lines)
+
+    return read

@@ -53,8 +53,15 @@ def _check_names(case: PageCase, document: dict[str, object]) -> None:
         return
     found: set[str] = set()
     _collect(document, found)
-    missing = [name for name in case.names if name not in found]
+    missing = [name for name in case.names if name not in found and not _nested(name, found)]
     assert not missing, f"names lost in {case.id}: {missing}"
+
+
+def _nested(name: str, found: set[str]) -> bool:
+    """A dotted name in a field table (`a.b.c`) is read as nesting, as real references mean
+    it (`data.msgId`): each part is then a name in the spec."""
+    parts = name.split(".")
+    return len(parts) > 1 and all(parts) and all(part in found for part in parts)
 
 
 def _collect(node: object, found: set[str]) -> None:

@@ -1,0 +1,221 @@
+"""Table rows to a `Field` tree.
+
+Nesting as tables write it: dotted names (`data.itemId`, `rows.id` under `data.rows`),
+`»` markers (`»» child`), and two-level tables whose name column holds the parent path
+(`-result.labels`) beside a child-name column (`二级参数名`). Section rows (`Required
+parameters`, `Optional parameters`, a title across the row) are not fields; the ones that
+say required or optional give that flag to the rows under them. A table without a type or
+required column may state them at the start of the description (`string The ...`,
+`String. Required. ...`, `RequiredThe ...`, `Optional. ...`, `必須。...`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.scrape.fields import Field
+from generator.scrape.table_cells import (
+    align,
+    glued_cells,
+    location_value,
+    required_value,
+    type_text,
+)
+from generator.scrape.table_rows import RawTable
+
+_NAME = re.compile(r"[A-Za-z_$@][\w.$@\[\]\-]{0,99}", re.ASCII)
+_MARKS = re.compile(r"^(?P<marks>-+(?=\S)|[\s\u3000]*[└├│─]+[\s─]*|[»\s]*)(?P<rest>.*)$")
+_FLAG_IN_NAME = re.compile(r"\s*[(（](required|optional|必填|必须|可选|选填)[)）]\s*$", re.I)
+_LEAD_FLAG = re.compile(
+    r"^(?P<flag>required|optional|必須|必须|必填|必需|省略可|可选|选填)"
+    r"(?:[.。:：,，、]\s*|\s+|(?=[A-Z\u4e00-\u9fff\u3040-\u30ff]))(?P<rest>.*)$",
+    re.I | re.S,
+)
+_LEAD_TYPE = re.compile(
+    r"^(?:(?P<lower>string|integer|number|boolean|object|array|int|long|float|double|bool)"
+    r"\s+(?=[A-Z])|(?P<any>(?i:string|integer|number|boolean|object|array|int|long|float"
+    r"|double|bool))\.\s+)(?P<rest>.*)$",
+    re.S,
+)
+_EMPTY = {"", "-", "--", "—", "无", "none", "n/a", "/"}
+
+
+def table_fields(table: RawTable) -> list[Field]:
+    """The fields a table lists, nested as the table nests them."""
+    tree = _Tree(sub="sub" in table.keys)
+    section: bool | None = None
+    for row in table.rows:
+        cells = glued_cells(table.keys, row.cells[0]) if table.glued else align(table.keys, row)
+        if not cells:
+            continue
+        name = cells.get("name", "").strip()
+        if _is_section_row(name, cells):
+            section = _section_flag(name)
+            continue
+        tree.add(cells, row.line, section, has_type="type" in table.keys)
+    return tree.roots
+
+
+def _is_section_row(name: str, cells: dict[str, str]) -> bool:
+    """A title across the row (`Required parameters | |`): words, no other cell."""
+    return " " in name.strip() and len(cells) == 1 and not _NAME.fullmatch(name.strip())
+
+
+def _section_flag(title: str) -> bool | None:
+    lowered = title.lower()
+    if lowered.startswith(("required", "必填", "必选", "必須")):
+        return True
+    if lowered.startswith(("optional", "可选", "选填", "省略可")):
+        return False
+    return None
+
+
+class _Tree:
+    """Fields in table order, each put under its parent."""
+
+    def __init__(self, *, sub: bool) -> None:
+        self.sub = sub
+        self.roots: list[Field] = []
+        self.paths: dict[tuple[str, ...], Field] = {}
+        self.stack: list[tuple[int, Field | None]] = []
+
+    def add(
+        self, cells: dict[str, str], line: int, section: bool | None, *, has_type: bool
+    ) -> None:
+        marks, path = self._path(cells)
+        if path is None:
+            self._push(marks, None)  # not a field: nor are the rows nested under it
+            return
+        item = _field(path[-1], cells, line, section, has_type=has_type)
+        if item is None:
+            self._push(marks, None)
+            return
+        if marks:
+            parent = self._marked_parent(marks)
+            if parent is None and any(depth < marks for depth, _ in self.stack):
+                return  # under a row that is no field
+            self._push(marks, item)
+            self._attach(parent, item, path)
+            return
+        self._push(0, item)  # an unmarked row is the parent of the `»` rows under it
+        self._attach(self._dotted_parent(path[:-1]), item, path)
+
+    def _path(self, cells: dict[str, str]) -> tuple[int, tuple[str, ...] | None]:
+        raw = cells.get("name", "")
+        match = _MARKS.match(raw)
+        marks_text, rest = (match.group("marks"), match.group("rest")) if match else ("", raw)
+        rest = _FLAG_IN_NAME.sub("", rest.strip().strip("`*").strip())
+        marks = marks_text.count("»") or marks_text.count("─") // 2 + marks_text.count("└")
+        if marks_text.strip().startswith("-") and not self.sub:
+            marks = len(marks_text.strip())
+        sub = cells.get("sub", "").strip().strip("`")
+        if self.sub and sub and sub not in _EMPTY:
+            rest = f"{rest}.{sub}"
+        if not (_NAME.fullmatch(rest) if marks else _is_name(rest)):
+            return marks, None  # under `»` marks, a word that is no identifier is a placeholder
+        if rest.startswith(".") or rest.endswith("."):
+            return marks, None
+        parts = rest.split(".")
+        parts = [*(part.removesuffix("[]") for part in parts[:-1]), parts[-1]]
+        return marks, tuple(parts) if all(parts) else None
+
+    def _push(self, marks: int, item: Field | None) -> None:
+        while self.stack and self.stack[-1][0] >= marks:
+            self.stack.pop()
+        self.stack.append((marks, item))
+
+    def _marked_parent(self, marks: int) -> Field | None:
+        for depth, item in reversed(self.stack):
+            if depth < marks:
+                return item
+        return None
+
+    def _dotted_parent(self, prefix: tuple[str, ...]) -> Field | None:
+        """The field `prefix` names: its full path, else the last field whose path ends with
+        it (`rows.id` under `data.rows`); a parent no row lists is made, untyped."""
+        if not prefix:
+            return None
+        found = self.paths.get(prefix)
+        if found is not None:
+            return found
+        for path in reversed(list(self.paths)):
+            if path[-len(prefix) :] == prefix:
+                return self.paths[path]
+        parent = self._dotted_parent(prefix[:-1])
+        made = Field(name=prefix[-1])
+        self._attach(parent, made, prefix)
+        return made
+
+    def _attach(self, parent: Field | None, item: Field, path: tuple[str, ...]) -> None:
+        (parent.children if parent is not None else self.roots).append(item)
+        self.paths.setdefault(path, item)
+
+
+def _field(
+    name: str, cells: dict[str, str], line: int, section: bool | None, *, has_type: bool
+) -> Field | None:
+    location = location_value(cells.get("in", ""))
+    if name == "body" and location == "body":
+        return None  # a Swagger 2 body parameter: the body's schema, not one of its fields
+    raw = cells.get("name", "")
+    item = Field(name=name, line=line, location=location)
+    item.type_text = type_text(cells.get("type", "")) or ""
+    description = cells.get("description", "").strip()
+    item.required = _required(cells, raw)
+    if not has_type and not item.type_text:
+        item.type_text, description = _lead_type(description)
+    if item.required is None:
+        item.required, description = _lead_flag(description)
+    if item.required is None:
+        item.required = section
+    if description:
+        item.description.append(description)
+    default = cells.get("default", "").strip().strip("`\"'")
+    if default.lower() not in _EMPTY:
+        item.default = default
+    example = cells.get("example", "").strip().strip("`")
+    if example.lower() not in _EMPTY and item.type_text:
+        item.example = example
+    return item
+
+
+def _required(cells: dict[str, str], raw_name: str) -> bool | None:
+    if "required" in cells:
+        flag = required_value(cells["required"])
+        if flag is not None:
+            return flag
+    if "optional" in cells:
+        flag = required_value(cells["optional"])
+        if flag is not None:
+            return not flag
+    marked = _FLAG_IN_NAME.search(raw_name.strip().strip("`"))
+    if marked:
+        return marked.group(1).lower() in ("required", "必填", "必须")
+    return True if raw_name.strip().endswith("*") else None
+
+
+def _lead_flag(description: str) -> tuple[bool | None, str]:
+    match = _LEAD_FLAG.match(description)
+    if match is None:
+        return None, description
+    flag = match.group("flag").lower() not in ("optional", "省略可", "可选", "选填")
+    return flag, match.group("rest").strip()
+
+
+def _lead_type(description: str) -> tuple[str, str]:
+    match = _LEAD_TYPE.match(description)
+    if match is None:
+        return "", description
+    return (match.group("lower") or match.group("any")).lower(), match.group("rest").strip()
+
+
+def _is_name(text: str) -> bool:
+    """A name cell's text: an identifier, or any one word with a letter or digit in it, as
+    written (`café`, `名字`, `2fa`, `🚀launch`: names are kept byte for byte)."""
+    if _NAME.fullmatch(text):
+        return True
+    return (
+        0 < len(text) <= 100
+        and not any(c.isspace() for c in text)
+        and any(c.isalnum() or ord(c) > 0x2000 for c in text)
+    )
