@@ -17,6 +17,7 @@ from generator.load import load_page
 from generator.model import Line
 from generator.problems import Problems
 from generator.scrape.header import METHOD_INITIALS, header_at
+from generator.scrape.records import schema_title, starts_schema
 from generator.scrape.sections import (
     _HEADINGS,
     Heading,
@@ -112,6 +113,12 @@ def _sections_by_heading_kind(lines: list[Line]) -> list[Section]:
     """The former split_sections: heading_kind on each line."""
     sections = [Section(Kind.PARAMS, None)]
     for i, line in enumerate(lines):
+        if line.text.strip() == "object" and starts_schema(lines, i):  # a body with no heading
+            title = schema_title(lines, i)
+            if title is not None and sections[-1].lines and sections[-1].lines[-1] is title:
+                sections[-1].lines.pop()
+            sections.append(Section(Kind.SCHEMA, line, [title] if title is not None else []))
+            continue
         found = heading_kind(lines, i)
         if found is None or _is_content(found.kind, sections[-1].kind):
             sections[-1].lines.append(line)

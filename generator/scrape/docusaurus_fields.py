@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.model import Line
+from generator.scrape.blocks import is_name, is_type
 from generator.scrape.fields import Field, bound_keyword, bound_value, main_type
 from generator.scrape.prose import split_values
 from generator.scrape.types import parse_type
@@ -47,7 +48,7 @@ def parse_fields(lines: Sequence[Line]) -> list[Field]:
     stack: list[tuple[int, Field]] = []
     union: _Union | None = None
     arrays = 0
-    for line in lines:
+    for line in _rejoined(lines):
         text = line.text.strip()
         if _AUTH_BOX.match(text):
             break
@@ -74,6 +75,26 @@ def parse_fields(lines: Sequence[Line]) -> list[Field]:
         (stack[-1][1].children if stack else roots).append(item)
         stack.append((level, item))
     return roots
+
+
+def _rejoined(lines: Sequence[Line]) -> list[Line]:
+    """A field told one token a line (`data` / `object[]` / `required`, renders that break the
+    field line up) as the one line it was: a bare name, a type line, then its flag lines."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if i + 1 < len(lines) and is_name(line.text) and is_type(lines[i + 1].text):
+            j = i + 2
+            while j < len(lines) and lines[j].text.strip().lower() in _FLAGS:
+                j += 1
+            words = " ".join(ln.text.strip() for ln in lines[i + 1 : j])
+            out.append(Line(line.number, f"{line.text.rstrip()} {words}"))
+            i = j
+            continue
+        out.append(line)
+        i += 1
+    return out
 
 
 def _plain(item: Field) -> bool:

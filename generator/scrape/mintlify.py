@@ -12,8 +12,9 @@ import re
 
 from generator.model import Operation, Page, PageResult, Parameter
 from generator.problems import Problems
-from generator.scrape.assemble import attach_response_example, split_content
+from generator.scrape.assemble import attach_response_example
 from generator.scrape.blocks import parse_blocks
+from generator.scrape.examples import split_content
 from generator.scrape.fields import join_prose
 from generator.scrape.sections import Kind, Section
 from generator.scrape.vertical import scrape_vertical, strong_weak_score
