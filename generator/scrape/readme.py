@@ -45,9 +45,13 @@ _MARKERS: list[str | re.Pattern[str]] = [
     re.compile(r"^ADD (?:string|object|integer|number|boolean|array)$"),
     re.compile(r"^[A-Z0-9_]+ OBJECT(?: \| NULL)?$"),
     re.compile(r"^length [≤≥]"),
+    re.compile(r"^(?:Body|Query|Path|Header|Form) Params$"),
+    re.compile(r"^Defaults to \S"),
+    re.compile(r"^-?\d+ to -?\d+$"),
 ]
 _CODE_START = re.compile(r"^\s*(?:curl\b|[{\[])")
 _ROOT_LABEL = "RESPONSE BODY"
+_TRY_IT = "Click Try It! to start a request"
 _PANEL_LABEL = "RESPONSE"
 
 
@@ -93,7 +97,9 @@ def _prepared(page: Page) -> tuple[Page, dict[str, str]]:
         text = lines[i].text.strip()
         found = status_line(text)
         status = found.code if found is not None else status
-        if text.upper() != _ROOT_LABEL:
+        if text.startswith(_TRY_IT):
+            pass  # the panel's prompt, where a response would be shown
+        elif text.upper() != _ROOT_LABEL:
             kept.append(lines[i])
         elif i + 1 < len(lines) and parse_type(lines[i + 1].text) is not None:
             roots[status] = lines[i + 1].text.strip()

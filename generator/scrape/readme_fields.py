@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.model import Line
-from generator.scrape.blocks import parse_blocks, starts_field
+from generator.scrape.blocks import is_name, is_type, parse_blocks, starts_field
 from generator.scrape.fields import Field, bound_keyword, bound_value, main_type
 from generator.scrape.types import parse_type
 from generator.scrape.unglue import unglue
@@ -28,7 +28,13 @@ _BOX = re.compile(r"^(?P<name>\S+) (?:OBJECT|ARRAY OF OBJECTS)(?:\s*\|\s*NULL)?$
 _ADD = re.compile(r"^ADD (?:string|object|integer|number|boolean|array|file)$", re.IGNORECASE)
 _BOUND_LINE = re.compile(r"^(?:length\s+)?(?:(?:≤|≥|<=|>=|<|>)\s*-?\d+(?:\.\d+)?\s*)+$")
 _BOUND = re.compile(r"(≤|≥|<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)")
+_RANGE_LINE = re.compile(r"^(-?\d+(?:\.\d+)?) to (-?\d+(?:\.\d+)?)$")
+"""`1 to 100`: both bounds of a number, a length or an array's size, by the field's type."""
 _DEFAULT = re.compile(r"^Defaults to (.+)$")
+_NAMELESS = "__nameless__"
+"""Put before a type line no name line precedes (a render that strips names): the block
+is read, so that its flags and bounds are not given to the field above, then left out."""
+_FLAGS = {"required", "optional", "deprecated"}
 _ALLOWED = re.compile(r"^Allowed(?: values)?\s*:\s*(.*)$", re.IGNORECASE)
 _TOKEN = re.compile(r"^[\w.:/+-]+$")
 
@@ -50,11 +56,55 @@ def parse_fields(lines: Sequence[Line], examples: Sequence[Any] = ()) -> list[Fi
     Marks are ordered by position (lines of a saved HTML page share their line number)."""
     marks = _Marks()
     numbered = [Line(index, line.text) for index, line in enumerate(lines)]
-    flat = parse_blocks(unglue(_scan(numbered, marks)))
+    flat = parse_blocks(_named(unglue(_scan(numbered, marks))))
     _annotate(flat, marks)
-    tree = _nest(flat, marks.events, examples)
+    tree = _without_nameless(_nest(flat, marks.events, examples))
     _renumber(tree, [line.number for line in lines])
     return tree
+
+
+def _named(lines: Sequence[Line]) -> list[Line]:
+    """The lines, with `_NAMELESS` before each type line that does not follow a name line
+    (`transaction` / `object` / `required` / `string` / `required`: the `string` block's
+    name was stripped; `payer` / `object` / `string`: so was the second one's)."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        text = lines[i].text.strip()
+        if text.lower() not in _FLAGS and (starts_field(lines, i) or _typed_name(lines, i)):
+            out.extend(lines[i : i + 2])
+            i += 2
+            continue
+        if parse_type(text) is not None:
+            out.append(Line(lines[i].number, _NAMELESS))
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+def _typed_name(lines: Sequence[Line], i: int) -> bool:
+    """`payer` / `object` / `string` / prose: a name that is no type word, then two type
+    lines (the blocks reader takes `object` for the name): the name's block, then a
+    nameless one. With a flag after them, the second type is the field `object`'s."""
+    if i + 2 >= len(lines) or not is_name(lines[i].text) or is_type(lines[i].text):
+        return False
+    if i + 3 < len(lines) and lines[i + 3].text.strip().lower() in _FLAGS:
+        return False  # `OK` / `object` / `string` / `required`: a field named `object`
+    return is_type(lines[i + 1].text) and is_type(lines[i + 2].text)
+
+
+def _without_nameless(fields: list[Field]) -> list[Field]:
+    """The fields but the nameless blocks and repeats of a name (a label the render put
+    on the wrong block: the first block of a name is kept)."""
+    kept: list[Field] = []
+    seen: set[str] = set()
+    for item in fields:
+        if item.name == _NAMELESS or item.name in seen:
+            continue
+        seen.add(item.name)
+        item.children = _without_nameless(item.children)
+        kept.append(item)
+    return kept
 
 
 def _renumber(fields: list[Field], numbers: list[int]) -> None:
@@ -78,6 +128,8 @@ def _scan(lines: Sequence[Line], marks: _Marks) -> list[Line]:
             marks.defaults[number] = text.removeprefix("Defaults to").strip()
         elif _BOUND_LINE.match(text):
             marks.bounds[number] = _BOUND.findall(text)
+        elif (span := _RANGE_LINE.match(text)) is not None:
+            marks.bounds[number] = [(">=", span.group(1)), ("<=", span.group(2))]
         elif allowed is not None:
             i = _read_allowed(lines, i, allowed.group(1).strip(), marks)
         elif text.lower() != "enum":
@@ -90,12 +142,20 @@ def _read_allowed(lines: Sequence[Line], i: int, inline: str, marks: _Marks) -> 
     """ "Allowed:" then one value a line (or values on the same line); the last index read."""
     values = [inline] if inline else []
     while not inline and i + 1 < len(lines) and _TOKEN.match(lines[i + 1].text.strip()):
-        if starts_field(lines, i + 1):
+        if starts_field(lines, i + 1) or _nameless_after(lines, i + 1):
             break
         i += 1
         values.append(lines[i].text.strip())
     marks.enums[lines[i].number] = values
     return i
+
+
+def _nameless_after(lines: Sequence[Line], i: int) -> bool:
+    """A type line then prose: the next block (its name stripped), not an allowed value
+    (the values of an "Allowed:" list are followed by a value or by the next name)."""
+    if parse_type(lines[i].text) is None or i + 1 >= len(lines):
+        return False
+    return _TOKEN.match(lines[i + 1].text.strip()) is None
 
 
 def _annotate(flat: list[Field], marks: _Marks) -> None:
