@@ -9,8 +9,9 @@ from functools import lru_cache
 from typing import Any
 
 from generator.model import Line
-from generator.scrape.jsonish import parse_jsonish
+from generator.scrape.jsonish import balanced_end, parse_jsonish
 from generator.scrape.shell_words import split_words
+from generator.scrape.sketch import Sketch, sketch_schema
 
 _CURL_START = re.compile(r"(?:^|[\s}\]>$\d])(curl)\s")
 _NUMBERED = re.compile(r"^\s*(\d{1,4}) ?(.*)$")
@@ -23,13 +24,22 @@ _DATA_FLAG = ("-d", "--data", "--data-raw", "--data-binary", "--data-urlencode",
 _FORM_FLAG = ("-F", "--form")
 
 
+_CUT_LIMIT = 400_000
+"""Characters up to which a block still open at the end of its lines is read as cut off."""
+
+
 @dataclass
 class JsonBlock:
     value: Any
+    """The example's value; a `Sketch` for pseudo-JSON read as a schema."""
     start: int
     end: int
     """Inclusive 1-based line numbers; `index_end` is the position after the block in `lines`."""
     index_end: int = 0
+    status: str | None = None
+    """The status of the HTTP response line shown before it (`HTTP/1.1 201 Created`)."""
+    follows: str | None = None
+    """What it follows: `"curl"` (a curl sample) or `"request"` (an HTTP request line)."""
 
 
 @dataclass
@@ -40,27 +50,33 @@ class Curl:
     data: Any = None
     raw_data: str | None = None
     form: dict[str, str] = field(default_factory=dict)
+    fields: dict[str, str] = field(default_factory=dict)
+    """`-d key=value` pairs (`a=1&b=2` or one flag each): a form-encoded body's fields."""
     line: int = 0
 
 
-def json_block_at(lines: Sequence[Line], index: int) -> JsonBlock | None:
+def json_block_at(lines: Sequence[Line], index: int, *, sketches: bool = False) -> JsonBlock | None:
     """The JSON value starting at `lines[index]` (which must start with `{` or `[`).
 
-    A code block rendered with line numbers (`1{`, `2  "id": ...`) is read without them.
+    A code block rendered with line numbers (`1{`, `2  "id": ...`) is read without them; one
+    still open at the end of `lines` is read as cut off there. With `sketches`, pseudo-JSON
+    whose values are type names gives a block whose value is a `Sketch`.
     """
     first = lines[index].text.lstrip()
     if not first or first[0] not in "{[1":
         return None
     if _NUMBERED_START.match(first):
         numbered = _unnumbered(lines, index)
-        block = json_block_at(numbered, 0) if numbered else None
+        block = json_block_at(numbered, 0, sketches=sketches) if numbered else None
         if block is not None:
             block.index_end = index + block.index_end
         return block
     if not first.startswith(("{", "[")):
         return None
     end = _closing_line(lines, index)
-    return None if end is None else _finish(lines, index, end)
+    if end is None:
+        return _finish(lines, index, len(lines) - 1, cut=True, sketches=sketches)
+    return _finish(lines, index, end, sketches=sketches)
 
 
 def _closing_line(lines: Sequence[Line], index: int) -> int | None:
@@ -90,18 +106,29 @@ def _unnumbered(lines: Sequence[Line], index: int) -> list[Line]:
     return out
 
 
-def _finish(lines: Sequence[Line], index: int, j: int) -> JsonBlock | None:
+def _finish(
+    lines: Sequence[Line], index: int, j: int, *, cut: bool = False, sketches: bool = False
+) -> JsonBlock | None:
     text = "\n".join(line.text for line in lines[index : j + 1])
-    text = _cut_after_close(text)
-    try:
-        value = parse_jsonish(text)
-    except ValueError:
+    if cut and len(text) > _CUT_LIMIT:
         return None
+    text = text if cut else _cut_after_close(text)
+    value: Any
+    try:
+        value = parse_jsonish(text, cut=cut)
+    except ValueError:
+        schema = sketch_schema(text, cut=cut) if sketches else None
+        if schema is None:
+            return None
+        value = Sketch(schema)
     return JsonBlock(value, lines[index].number, lines[j].number, j + 1)
 
 
 def _cut_after_close(text: str) -> str:
     """Drop text glued after the closing brace (e.g. `}curl ...`)."""
+    end = balanced_end(text)
+    if end is not None:
+        return text[:end]
     stripped = text.rstrip()
     last = max(stripped.rfind("}"), stripped.rfind("]"))
     return stripped[: last + 1] if last >= 0 else stripped
@@ -222,7 +249,7 @@ def _scan_quotes(line: str, quote: str | None) -> str | None:
 def parse_curl(text: str, *, data: bool = True) -> Curl | None:
     """The curl command in `text` (None if it is not one or names no URL); with
     `data=False`, the `--data` JSON is not parsed (`data` stays None)."""
-    tokens = _words(text)
+    tokens, cut = _words(text)
     if not tokens or tokens[0] != "curl":
         return None
     curl = Curl(method="", url="")
@@ -232,19 +259,27 @@ def parse_curl(text: str, *, data: bool = True) -> Curl | None:
     if not curl.method:
         curl.method = "POST" if curl.raw_data is not None or curl.form else "GET"
     if data and json_raw is not None:
-        curl.data = _json_or_none(json_raw)
+        curl.data = _json_or_none(json_raw, cut=cut and json_raw == curl.raw_data)
     return curl
 
 
 @lru_cache(maxsize=64)
-def _words(text: str) -> tuple[str, ...]:
-    """The command's words; the same command is read again by each part of a page's scrape
+def _words(text: str) -> tuple[tuple[str, ...], bool]:
+    """The command's words, and whether the page cuts it inside a quote (its last word is
+    then closed there); the same command is read again by each part of a page's scrape
     (the operation's sample, its section, the samples shown before its method line)."""
     text = text.replace("\\\n", " ").replace("\\\r\n", " ")
     try:
-        return tuple(split_words(text))
+        return tuple(split_words(text)), False
     except ValueError:
-        return tuple(text.split())
+        pass
+    quote = _scan_quotes(text, None)
+    if quote is not None:
+        try:
+            return tuple(split_words(text + quote)), True
+        except ValueError:
+            pass
+    return tuple(text.split()), False
 
 
 def _read_tokens(curl: Curl, tokens: Sequence[str]) -> str | None:
@@ -263,6 +298,8 @@ def _read_tokens(curl: Curl, tokens: Sequence[str]) -> str | None:
             curl.raw_data = next(it, "")
             if curl.raw_data.strip().startswith(("{", "[")):
                 json_raw = curl.raw_data
+            else:
+                curl.fields.update(_pairs(curl.raw_data))
         elif token in _FORM_FLAG:
             key, _, value = next(it, "").partition("=")
             curl.form[key] = value
@@ -275,8 +312,26 @@ def _read_tokens(curl: Curl, tokens: Sequence[str]) -> str | None:
     return json_raw
 
 
-def _json_or_none(raw: str) -> Any:
+_PAIR = re.compile(r"^([A-Za-z_][\w.\[\]-]*)=(.*)$", re.DOTALL)
+
+
+def _pairs(raw: str) -> dict[str, str]:
+    """`a=1&b=2` as its pairs; nothing when a part is not `name=value`."""
+    found = [_PAIR.match(part) for part in raw.split("&")]
+    return {m.group(1): m.group(2) for m in found if m} if all(found) else {}
+
+
+def _json_or_none(raw: str, *, cut: bool = False) -> Any:
+    """The JSON of a data argument (`cut`: the page stops inside it); text glued after its
+    closing bracket (an answer printed right after the command: `'{...}'{`) is left out."""
     try:
-        return parse_jsonish(raw)
+        return parse_jsonish(raw, cut=cut)
+    except ValueError:
+        pass
+    end = balanced_end(raw.lstrip())
+    if end is None or end >= len(raw.lstrip()):
+        return None
+    try:
+        return parse_jsonish(raw.lstrip()[:end])
     except ValueError:
         return None

@@ -1,0 +1,206 @@
+"""A section's code samples: JSON examples cut out of its lines, and what each one is.
+
+`split_content` separates a section's field lines from its samples. Samples glued to each
+other are cut apart first (`codeglue`). Each JSON example records what came right before
+it: a curl sample (the answer it printed, unless it repeats the command's body), a raw HTTP
+request line (its body) or an HTTP response line (`HTTP/1.1 201 Created`, its status), and
+the label over it (`Body example`, a request body's example even under the responses).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from generator.model import MISSING, Line, Schema
+from generator.scrape.codeglue import http_status, is_header_line, is_http_request, unglue_code
+from generator.scrape.header import is_sample_header
+from generator.scrape.infer import INFERRED, infer_schema
+from generator.scrape.samples import JsonBlock, curl_at, json_block_at
+from generator.scrape.sketch import Sketch
+
+_MEDIA_LINE = re.compile(r"^[\w.+-]+/[\w.+-]+(?:;.*)?$")
+_EXAMPLE_LABEL = re.compile(r"^(?:examples?|示例|example value|response example)\s*:?$", re.I)
+_NOISE = re.compile(r"^(?:body|schema|copy|ask ai|数据结构|headers?)$", re.I)
+_LANGUAGE = re.compile(r"^(?:json|javascript|js|shell|bash|curl|http|text)$", re.I)
+_REQUEST_LABEL = re.compile(
+    r"^(?:(?:request\s*)?body|request|请求体?|请求参数|body\s*参数)\s*"
+    r"(?:examples?|samples?|示例|样例)\s*[:：]?$",
+    re.I,
+)
+
+
+@dataclass
+class Content:
+    """A section's lines split into field lines and JSON examples (curl samples left out)."""
+
+    lines: list[Line]
+    examples: list[JsonBlock]
+    media_type: str | None
+
+
+def split_content(lines: Sequence[Line]) -> Content:
+    """Field lines, JSON examples (pseudo-JSON ones as sketches) and the media type line."""
+    lines = unglue_code(lines)
+    rest: list[Line] = []
+    examples: list[JsonBlock] = []
+    media: str | None = None
+    state = _State()
+    i = 0
+    while i < len(lines):
+        sort = _line_sort(lines[i].text)
+        if sort is _KEPT:  # most lines: a field's or prose
+            rest.append(lines[i])
+            state.after(lines[i].text)
+            i += 1
+            continue
+        has_curl, starts_json, text, is_media, dropped = sort
+        curl, after = curl_at(lines, i) if has_curl else (None, i)
+        if curl is not None:
+            if rest and is_sample_header(rest[-1].text):
+                rest.pop()
+            state.curl(curl.data)
+            i = after
+            continue
+        block = json_block_at(lines, i, sketches=True) if starts_json else None
+        if block is not None:
+            state.mark(block, rest)
+            examples.append(block)
+            if rest and _EXAMPLE_LABEL.match(rest[-1].text.strip()):
+                rest.pop()
+            i = block.index_end
+            continue
+        if media is None and is_media:
+            media = text
+        elif not dropped:
+            rest.append(lines[i])
+        state.after(text)
+        i += 1
+    return Content(rest, examples, media)
+
+
+class _State:
+    """What the lines just before a JSON example were."""
+
+    def __init__(self) -> None:
+        self.follows: str | None = None
+        self.status: str | None = None
+        self.data: Any = MISSING
+
+    def after(self, text: str) -> None:
+        """A line that is no sample: an HTTP line or header keeps or starts a message."""
+        status = http_status(text)
+        if status is not None or is_http_request(text):
+            self.follows, self.status = ("request", None) if status is None else (None, status)
+        elif not (is_header_line(text) and (self.follows == "request" or self.status)):
+            self.follows, self.status = None, None
+        self.data = MISSING
+
+    def curl(self, data: Any) -> None:
+        self.follows, self.status, self.data = "curl", None, MISSING if data is None else data
+
+    def mark(self, block: JsonBlock, rest: list[Line]) -> None:
+        block.status = self.status
+        if self.follows == "curl" and block.value == self.data:
+            block.follows = "request"  # the command's body shown again
+        else:
+            block.follows = self.follows
+        label = next((ln.text.strip() for ln in reversed(rest[-2:]) if ln.text.strip()), "")
+        if label and _LANGUAGE.match(label) and len(rest) > 1:
+            label = rest[-2].text.strip()
+        if _REQUEST_LABEL.match(label):
+            block.follows = "request"
+        self.follows, self.status, self.data = None, None, MISSING
+
+
+@lru_cache(maxsize=8192)
+def _line_sort(text: str) -> tuple[bool, bool, str, bool, bool]:
+    """What `split_content` asks of a line's text alone: may a curl command or a JSON block
+    start on it (`json_block_at` needs `{`, `[` or `1`), its stripped text, is it a media
+    type, is it left out (blank, or a tab label); `_KEPT` for the usual line, which is kept.
+    Cached: a site's pages repeat their lines."""
+    stripped = text.strip()
+    sort = (
+        "curl" in text,
+        text.lstrip()[:1] in "{[1",
+        stripped,
+        bool(_MEDIA_LINE.match(stripped)),
+        not stripped or bool(_NOISE.match(stripped)),
+    )
+    return _KEPT if sort[:2] == (False, False) and sort[3:] == (False, False) else sort
+
+
+_KEPT = (False, False, "", False, False)
+"""`_line_sort` of a line kept as it is (no sample starts on it, no media type, not noise)."""
+
+
+def example_value(value: Any) -> Any:
+    """What a block shows as an example: its value, or MISSING for a sketch."""
+    return MISSING if isinstance(value, Sketch) else value
+
+
+def schema_of(value: Any) -> Schema:
+    """The schema an example shows: a sketch's stated one, a form list's fields, else the
+    inferred one."""
+    if isinstance(value, Sketch):
+        copied: Schema = _copy(value.schema)
+        return copied
+    form = form_fields(value)
+    return form if form is not None else infer_schema(value)
+
+
+_FORM_KEYS = {"name", "key", "value", "type", "datatype", "description", "disabled", "src"}
+_FORM_TYPES = {"string", "integer", "number", "boolean", "object", "array"}
+
+
+def form_fields(value: Any) -> Schema | None:
+    """A Postman body shown as its list of form fields (`[{"name": "grant_type", "value":
+    ..., "datatype": "string"}, ...]`): an object of those fields, typed where a datatype
+    names a JSON type; None for any other value."""
+    if not isinstance(value, list) or not value:
+        return None
+    properties: dict[str, Schema] = {}
+    for item in value:
+        if not isinstance(item, dict) or not set(item) <= _FORM_KEYS or "value" not in item:
+            return None
+        name = item.get("name", item.get("key"))
+        kind = item.get("datatype", item.get("type"))
+        if not isinstance(name, str) or not name or not isinstance(kind, str | None):
+            return None
+        properties[name] = {"type": kind} if kind in _FORM_TYPES else {}
+    return {"type": "object", "properties": properties}
+
+
+def is_form_list(value: Any) -> bool:
+    return form_fields(value) is not None
+
+
+def _copy(schema: Any) -> Any:
+    if isinstance(schema, dict):
+        return {k: _copy(v) for k, v in schema.items()}
+    if isinstance(schema, list):
+        return [_copy(v) for v in schema]
+    return schema
+
+
+def same_shape(a: Any, b: Any) -> bool:
+    """Whether two examples show the same keys at the top (one printed twice, or two
+    alike answers)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return set(a) == set(b)
+    return type(a) is type(b)
+
+
+__all__ = [
+    "INFERRED",
+    "Content",
+    "example_value",
+    "form_fields",
+    "is_form_list",
+    "same_shape",
+    "schema_of",
+    "split_content",
+]

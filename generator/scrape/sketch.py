@@ -1,0 +1,116 @@
+"""Pseudo-JSON whose values are type names: a schema sketch, not an example.
+
+Pages write a body's shape as JSON with types for values: `{"id": string, "amount":
+decimal, "status": "Paid" | "Unpaid", "note": string | null, "tags": [string]}` (unquoted
+keys too, TypeScript style). Such text is not JSON, so it is read only when the example
+reader gives up: bare type words give the stated type, a union of quoted words an enum,
+`| null` nullability. A quoted type name (`"string"`) among them is a placeholder whose type
+the page leaves open, and a map written `{"string": ...}` is an object with no properties.
+Nothing is marked required (a sketch does not say).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from generator.model import Schema
+from generator.scrape.jsonish import parse_jsonish
+from generator.scrape.types import parse_type
+
+_MARK = "\u0000"
+_ALT = r'"(?:[^"\\\n]|\\.)*"|[A-Za-z_][\w.-]*(?:<[^<>\n]*>)?(?:\[\])?'
+_RUN = re.compile(rf"(?:{_ALT})(?:\s*\|\s*(?:{_ALT}))*")
+_ONE = re.compile(_ALT)
+_KEY_AFTER = re.compile(r"\s*:")
+_LITERALS = ("true", "false", "null")
+
+
+@dataclass(frozen=True)
+class Sketch:
+    """A JSON-shaped block read as a schema (its values are types, not example values)."""
+
+    schema: Schema
+
+
+def sketch_schema(text: str, *, cut: bool = False) -> Schema | None:
+    """The schema a pseudo-JSON text states; None when it is no such text (or plain JSON)."""
+    marked, count = _mark_types(text)
+    if not count:
+        return None
+    try:
+        value = parse_jsonish(marked, cut=cut)
+    except ValueError:
+        return None
+    return _schema(value) if isinstance(value, dict | list) else None
+
+
+def _mark_types(text: str) -> tuple[str, int]:
+    """`text` with each type expression turned into a marked string, unquoted keys quoted;
+    and how many type expressions there were."""
+    out: list[str] = []
+    count, at = 0, 0
+    for match in _RUN.finditer(text):
+        run = match.group(0)
+        out.append(text[at : match.start()])
+        at = match.end()
+        if match.start() and text[match.start() - 1] == '"':  # inside a string cut off
+            out.append(run)
+        elif _KEY_AFTER.match(text, match.end()):
+            out.append(run if run.startswith('"') else json.dumps(run))
+        elif "|" in run or not (run.startswith('"') or run in _LITERALS):
+            out.append(json.dumps(_MARK + run))
+            count += 1
+        else:
+            out.append(run)
+    out.append(text[at:])
+    return "".join(out), count
+
+
+def _schema(value: Any) -> Schema:
+    if isinstance(value, dict):
+        if value and all(parse_type(key) is not None for key in value):
+            return {"type": "object"}  # a map: {"string": "string"}
+        return {"type": "object", "properties": {k: _schema(v) for k, v in value.items()}}
+    if isinstance(value, list):
+        schema: Schema = {"type": "array"}
+        if value:
+            schema["items"] = _schema(value[0])
+        return schema
+    if isinstance(value, str):
+        if value.startswith(_MARK):
+            return _expression(value[1:])
+        return {} if parse_type(value) is not None else {"type": "string"}
+    if isinstance(value, bool):
+        return {"type": "boolean"}
+    if isinstance(value, int):
+        return {"type": "integer"}
+    if isinstance(value, float):
+        return {"type": "number"}
+    return {"type": "null"}
+
+
+def _expression(text: str) -> Schema:
+    """`string | null`, `"Paid" | "Unpaid"`, `date-time`: the schema a type expression states
+    (no type when one of its words is not a type name)."""
+    types: list[str] = []
+    values: list[str] = []
+    fmt: str | None = None
+    for word in _ONE.findall(text):
+        if word.startswith('"'):
+            values.append(json.loads(word))
+        expr = parse_type("string" if word.startswith('"') else word)
+        if expr is None or "any" in expr.types:
+            return {}
+        types.extend(t for t in expr.types if t not in types)
+        fmt = fmt or expr.format
+        if expr.items is not None and len(_ONE.findall(text)) == 1:
+            return expr.to_schema()
+    schema: Schema = {"type": types[0] if len(types) == 1 else types}
+    if fmt:
+        schema["format"] = fmt
+    if values:
+        schema["enum"] = values
+    return schema
