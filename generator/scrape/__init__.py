@@ -18,18 +18,22 @@ from generator.scrape import (
     embedded,
     generic,
     gitbook,
+    markdown_export,
     mintlify,
     readme,
+    redoc,
 )
 
 FAMILIES: tuple[ModuleType, ...] = (
     embedded,
+    markdown_export,
     apifox,
     bump,
     mintlify,
     gitbook,
     docusaurus,
     readme,
+    redoc,
 )
 THRESHOLD = 0.5
 CERTAIN = 1.0

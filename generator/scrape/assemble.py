@@ -10,17 +10,37 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from generator.model import MISSING, AuthFact, Body, Line, Operation, Parameter, Response, Schema
+from generator.model import MISSING, AuthFact, Body, Line, Operation, Parameter, Response
 from generator.scrape.blocks import parse_blocks
+from generator.scrape.bodies import (
+    answers,
+    apply_curl,
+    apply_loose,
+    apply_samples,
+    attach_response_example,
+    body_from,
+    reason,
+)
 from generator.scrape.bullets import is_marker, root_type
-from generator.scrape.fields import Field, field_schema, join_prose, object_schema
-from generator.scrape.header import is_sample_header
-from generator.scrape.infer import fill_from_example, infer_schema
-from generator.scrape.samples import Curl, JsonBlock, curl_end, json_block_at
+from generator.scrape.examples import split_content
+from generator.scrape.fields import Field, field_schema, join_prose
 from generator.scrape.sections import Kind, Section, status_line
+from generator.scrape.tabs import untab
 from generator.scrape.types import parse_type
+
+__all__ = [  # what the families use of the examples' modules, through this one
+    "Reader",
+    "apply_curl",
+    "apply_sections",
+    "attach_response_example",
+    "auth_from",
+    "body_from",
+    "parameters_from",
+    "responses_from",
+    "split_content",
+    "vertical_reader",
+]
 
 FieldParser = Callable[[Sequence[Line]], list[Field]]
 
@@ -37,9 +57,6 @@ class Reader:
     fill: bool = True
 
 
-_MEDIA_LINE = re.compile(r"^[\w.+-]+/[\w.+-]+(?:;.*)?$")
-_EXAMPLE_LABEL = re.compile(r"^(?:examples?|示例|example value|response example)\s*:?$", re.I)
-_NOISE = re.compile(r"^(?:body|schema|copy|ask ai|数据结构|headers?)$", re.I)
 _LOCATIONS: dict[Kind, str] = {
     Kind.PATH: "path",
     Kind.QUERY: "query",
@@ -48,72 +65,13 @@ _LOCATIONS: dict[Kind, str] = {
 }
 
 
-@dataclass
-class Content:
-    """A section's lines split into field lines and JSON examples (curl samples left out)."""
-
-    lines: list[Line]
-    examples: list[JsonBlock]
-    media_type: str | None
-
-
-def split_content(lines: Sequence[Line]) -> Content:
-    rest: list[Line] = []
-    examples: list[JsonBlock] = []
-    media: str | None = None
-    i = 0
-    while i < len(lines):
-        sort = _line_sort(lines[i].text)
-        if sort is _KEPT:  # most lines: a field's or prose
-            rest.append(lines[i])
-            i += 1
-            continue
-        has_curl, starts_json, text, is_media, dropped = sort
-        after = curl_end(lines, i) if has_curl else None
-        if after is not None:
-            if rest and is_sample_header(rest[-1].text):
-                rest.pop()
-            i = after
-            continue
-        block = json_block_at(lines, i) if starts_json else None
-        if block is not None:
-            examples.append(block)
-            if rest and _EXAMPLE_LABEL.match(rest[-1].text.strip()):
-                rest.pop()
-            i = block.index_end
-            continue
-        if media is None and is_media:
-            media = text
-        elif not dropped:
-            rest.append(lines[i])
-        i += 1
-    return Content(rest, examples, media)
-
-
-@lru_cache(maxsize=8192)
-def _line_sort(text: str) -> tuple[bool, bool, str, bool, bool]:
-    """What `split_content` asks of a line's text alone: may a curl command or a JSON block
-    start on it (`json_block_at` needs `{`, `[` or `1`), its stripped text, is it a media
-    type, is it left out (blank, or a tab label); `_KEPT` for the usual line, which is kept.
-    Cached: a site's pages repeat their lines."""
-    stripped = text.strip()
-    sort = (
-        "curl" in text,
-        text.lstrip()[:1] in "{[1",
-        stripped,
-        bool(_MEDIA_LINE.match(stripped)),
-        not stripped or bool(_NOISE.match(stripped)),
-    )
-    return _KEPT if sort[:2] == (False, False) and sort[3:] == (False, False) else sort
-
-
-_KEPT = (False, False, "", False, False)
-"""`_line_sort` of a line kept as it is (no sample starts on it, no media type, not noise)."""
-
-
 def vertical_reader(*, counted: bool) -> Reader:
     """Vertical blocks; counted (Apifox) lists are complete, so examples add no fields."""
-    return Reader(lambda lines: parse_blocks(lines, counted=counted), fill=not counted)
+    from generator.scrape.tables import tables_first  # noqa: PLC0415 - a cycle
+
+    return Reader(
+        tables_first(lambda lines: parse_blocks(lines, counted=counted)), fill=not counted
+    )
 
 
 def parameters_from(fields: list[Field], location: str) -> list[Parameter]:
@@ -164,24 +122,12 @@ def auth_from(lines: Sequence[Line], fields: list[Field]) -> list[AuthFact]:
     return [AuthFact("apiKey", key.group(1), "header")] if key else []
 
 
-def body_from(
-    fields: list[Field], examples: list[JsonBlock], media: str | None, *, fill: bool = True
-) -> Body:
-    example = examples[0].value if examples else MISSING
-    schema: Schema | None = None
-    if fields:
-        schema = object_schema(fields)
-        if example is not MISSING and fill:
-            schema = fill_from_example(schema, example)
-    elif example is not MISSING:
-        schema = infer_schema(example)
-    return Body(media_type=media or "application/json", schema=schema, example=example)
-
-
 def responses_from(section_lines: Sequence[Line], reader: Reader) -> list[Response]:
-    """Split a Responses section at status lines; each part gives one response."""
+    """Split a Responses section at status lines; each part gives one response (and, where
+    the page shows no status at all, the answers shown apart from the first: `answers`)."""
     parts: list[tuple[str, str, list[Line]]] = []
-    for line in section_lines:
+    stated = False
+    for line in untab(section_lines):
         status = status_line(line.text)
         if status is None and parts:  # most lines: the part above goes on
             parts[-1][2].append(line)
@@ -191,6 +137,7 @@ def responses_from(section_lines: Sequence[Line], reader: Reader) -> list[Respon
             parts.remove(same)  # the status again (its example shown apart): one response
             parts.append(same)
         elif status is not None and not _is_value_line(parts):
+            stated = True
             parts.append(
                 (
                     status.code,
@@ -202,7 +149,10 @@ def responses_from(section_lines: Sequence[Line], reader: Reader) -> list[Respon
             parts[-1][2].append(line)
         elif line.text.strip():
             parts.append(("200", "", [line]))
-    return [_response(code, description, lines, reader) for code, description, lines in parts]
+    responses: list[Response] = []
+    for code, description, lines in parts:
+        responses.extend(_response(code, description, lines, reader, uncoded=not stated))
+    return responses
 
 
 def _is_value_line(parts: list[tuple[str, str, list[Line]]]) -> bool:
@@ -212,8 +162,11 @@ def _is_value_line(parts: list[tuple[str, str, list[Line]]]) -> bool:
     return bool(re.match(r"^(?:example|示例值?)\s*[:：]?$", parts[-1][2][-1].text.strip(), re.I))
 
 
-def _response(code: str, description: str, lines: list[Line], reader: Reader) -> Response:
+def _response(
+    code: str, description: str, lines: list[Line], reader: Reader, *, uncoded: bool = False
+) -> list[Response]:
     content = split_content(lines)
+    examples = [block for block in content.examples if block.follows != "request"]
     fields = reader.parse(content.lines)
     first = min((f.line for f in fields), default=None)
     lead_lines = [ln for ln in content.lines if first is None or ln.number < first]
@@ -221,28 +174,49 @@ def _response(code: str, description: str, lines: list[Line], reader: Reader) ->
     lead = [ln.text.strip() for ln in lead_lines if not is_marker(ln.text.strip())]
     if not description and lead:
         description = lead.pop(0)
-    if not fields and not content.examples:
+    if not fields and not examples:
         body = Body(description=join_prose(lead)) if lead else None
-        return Response(code, description or _reason(code), body)
-    body = body_from(fields, content.examples, content.media_type, fill=reader.fill)
+        return [Response(code, description or reason(code), body)]
+    body = body_from(fields, examples, content.media_type, fill=reader.fill)
     expr = parse_type(kind) if kind else None
     if body.schema is not None and expr is not None and expr.types == ("array",) and fields:
         body.schema = {"type": "array", "items": body.schema}
     if lead and body.schema is not None:
         body.schema.setdefault("description", join_prose(lead))
-    return Response(code, description or _reason(code), body)
-
-
-def _reason(code: str) -> str:
-    reasons = {"200": "OK", "201": "Created", "202": "Accepted", "204": "No Content"}
-    return reasons.get(code, "Response")
+    response = Response(code, description or reason(code), body)
+    return [response, *(answers(examples, reader.fill) if uncoded and not fields else [])]
 
 
 def apply_sections(op: Operation, sections: list[Section], reader: Reader) -> None:
     """Fill `op` from its sections, in page order; stops at an END section."""
+    headless = any(section.kind is Kind.SCHEMA for section in sections)
+    samples: list[Section] = []
     for section in sections:
         if section.kind is Kind.END:
             break
+        if section.kind in (Kind.REQUEST_SAMPLES, Kind.PARAMS):
+            samples.append(section)
+        if headless:
+            _apply_headless(op, section, reader)
+        else:
+            _apply_section(op, section, reader)
+    for section in samples:  # after the responses the page lists, which they may fill
+        if section.kind is Kind.PARAMS:
+            apply_loose(op, section, fill=reader.fill)
+        else:
+            apply_samples(op, section, fill=reader.fill)
+
+
+def _apply_headless(op: Operation, section: Section, reader: Reader) -> None:
+    """Bodies opened by bare `object` lines, no headings before them (`headless`)."""
+    from generator.scrape import headless  # noqa: PLC0415 - imports this module
+
+    if section.kind is Kind.SCHEMA and section.heading is not None:
+        titled = bool(section.lines) and section.lines[0].number < section.heading.number
+        headless.apply_schema(op, section, reader, titled=titled)
+    elif section.heading is None and section.kind is Kind.PARAMS:
+        headless.apply_preamble(op, section, reader)
+    else:
         _apply_section(op, section, reader)
 
 
@@ -255,56 +229,63 @@ def _apply_section(op: Operation, section: Section, reader: Reader) -> None:
     elif kind in _LOCATIONS:
         content = split_content(section.lines)
         op.parameters.extend(parameters_from(parse(content.lines), _LOCATIONS[kind]))
+    elif kind is Kind.URI:
+        lines = split_content(section.lines).lines
+        _apply_uri_parameters(op, parse(lines) or _named_in_url(op, lines))
     elif kind is Kind.BODY:
         content = split_content(section.lines)
         media = section.media_type or content.media_type
-        body = body_from(parse(content.lines), content.examples, media, fill=reader.fill)
+        shown = [block for block in content.examples if block.status is None]
+        body = body_from(parse(content.lines), shown, media, fill=reader.fill)
         if body.schema is not None or body.example is not MISSING:
             body.required = True
             op.request = body
+        for block in content.examples:  # under an HTTP response line: an answer
+            if block.status is not None:
+                attach_response_example(op, block.status, block.value, fill=reader.fill)
     elif kind is Kind.RESPONSES:
-        op.responses.extend(responses_from(section.lines, reader))
+        op.responses.extend(responses_from(_status_first(section), reader))
     elif kind is Kind.RESPONSE_EXAMPLES:
         _attach_response_examples(op, section, fill=reader.fill)
+    elif kind is Kind.PARAMS:
+        from generator.scrape.table_place import place_params  # noqa: PLC0415 - a cycle
+
+        place_params(op, section)
+
+
+def _apply_uri_parameters(op: Operation, fields: list[Field]) -> None:
+    """URL parameters: those the path names (`{id}`, `:id` or the bare word) are path
+    parameters, the others query parameters."""
+    path = op.path.split("://", 1)[-1].split("?", 1)[0]
+    named = {s.strip("{}:<> ") for s in path.split("/")}
+    for location in ("path", "query"):
+        chosen = [f for f in fields if (f.name in named) == (location == "path")]
+        op.parameters.extend(parameters_from(chosen, location))
+
+
+def _named_in_url(op: Operation, lines: Sequence[Line]) -> list[Field]:
+    """Names alone on a line that the request line shows as a path segment or query key
+    (`GET /boxes/BoxName?Version=Version`, then `BoxName` and
+    `Version`, each with prose under it): the URL's parameters, types unstated."""
+    words = set(re.split(r"[/?&=]", op.path.split("://", 1)[-1])) - {""}
+    names = dict.fromkeys(ln.text.strip() for ln in lines if ln.text.strip() in words)
+    return [Field(name) for name in names]
+
+
+def _status_first(section: Section) -> list[Line]:
+    """A Responses section's lines; a heading that names the status (`Response 404 fields
+    (application/json)`) starts them with that status line."""
+    if section.status is None or section.heading is None:
+        return section.lines
+    status = f"{section.status} {section.media_type or ''}".strip()
+    return [Line(section.heading.number, status), *section.lines]
 
 
 def _attach_response_examples(op: Operation, section: Section, *, fill: bool) -> None:
     content = split_content(section.lines)
-    if not content.examples:
+    shown = [block for block in content.examples if block.follows != "request"]
+    if not shown:
         return
-    code = section.status or (op.responses[0].status if op.responses else "200")
-    attach_response_example(op, code, content.examples[0].value, fill=fill)
-
-
-def attach_response_example(
-    op: Operation, code: str, example: object, *, fill: bool = True
-) -> None:
-    """Give response `code` this example, creating the response and filling its schema."""
-    response = next((r for r in op.responses if r.status == code), None)
-    if response is None:
-        response = Response(code, _reason(code))
-        op.responses.append(response)
-    if response.body is None:
-        response.body = Body()
-    body = response.body
-    if body.example is MISSING:
-        body.example = example
-    if body.schema is None:
-        body.schema = infer_schema(example)
-        if body.description:
-            body.schema["description"] = body.description
-    elif fill:
-        body.schema = fill_from_example(body.schema, example)
-
-
-def apply_curl(op: Operation, curl: Curl) -> None:
-    """What a curl sample adds: headers, the URL, and a request body only it shows."""
-    op.curl_headers.update({k: v for k, v in curl.headers.items() if k not in op.curl_headers})
-    if op.url is None:
-        op.url = curl.url
-    if op.request is None and curl.data is not None:
-        op.request = Body(schema=infer_schema(curl.data), example=curl.data, required=True)
-    elif op.request is not None and curl.data is not None and op.request.example is MISSING:
-        op.request.example = curl.data
-        if op.request.schema is not None:
-            op.request.schema = fill_from_example(op.request.schema, curl.data)
+    code = shown[0].status or section.status
+    code = code or (op.responses[0].status if op.responses else "200")
+    attach_response_example(op, code, shown[0].value, fill=fill)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from generator.model import Line
-from generator.scrape.fields import Field, values_list
+from generator.scrape.fields import Field, bound_keyword, bound_value, main_type, values_list
 from generator.scrape.literals import required_literals
 from generator.scrape.types import parse_type
 
@@ -38,6 +38,8 @@ _OPTIONS = re.compile(
     re.IGNORECASE,
 )
 _MARKERS = re.compile(r"^(?:Show|Hide) (?:child )?(?:attributes|properties)$", re.IGNORECASE)
+_BOUND = re.compile(r"^(min|max)\s*:\s*(-?\d+(?:\.\d+)?)$")
+"""A bound as `unglue.split_dotted` gives it (`min: 1`): the field's length, items or value."""
 
 
 def is_name(text: str) -> bool:
@@ -63,10 +65,32 @@ def starts_field(lines: Sequence[Line], i: int) -> bool:
     if i + 1 >= len(lines) or name_parts(lines[i].text) is None:
         return False
     if parse_type(lines[i + 1].text) is None:
+        return echoes_name(lines[i].text, lines[i + 1].text)
+    if _type_then_enum(lines[i].text, lines[i + 1].text):
         return False
     if i + 2 >= len(lines) or parse_type(lines[i + 2].text) is None:
         return True
     return name_parts(lines[i + 1].text) is None or _modifier(lines[i + 2].text) is not None
+
+
+_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+
+
+@lru_cache(maxsize=8192)
+def echoes_name(text: str, following: str) -> bool:
+    """A name line then its title, the name's words capitalized (`package_id` / `Package Id`,
+    `boardOptions` / `Board options`): a field whose type the page does not state (FastAPI
+    titles, shown where a render leaves an `anyOf` type out)."""
+    title = following.strip()
+    if not title[:1].isupper() or name_parts(text) is None:
+        return False
+    words = [w.lower() for w in _WORDS.findall(text.strip())]
+    return bool(words) and [w.lower() for w in title.split()] == words
+
+
+def _type_then_enum(text: str, following: str) -> bool:
+    """`string` then `enum` (ReadMe, names stripped): one type told in two lines, no field."""
+    return following.strip() == "enum" and parse_type(text) is not None
 
 
 def _starts_titled(lines: Sequence[Line], i: int) -> bool:
@@ -79,6 +103,11 @@ def _starts_titled(lines: Sequence[Line], i: int) -> bool:
     return i + 2 >= len(lines) or _modifier(lines[i + 2].text) is None
 
 
+def is_modifier(text: str) -> bool:
+    """A flag or location line (`required`, `可选`, `header` ...)."""
+    return _modifier(text) is not None
+
+
 def _modifier(text: str) -> str | None:
     lowered = text.strip().lower()
     if lowered in _REQUIRED or lowered in _OPTIONAL or lowered in _LOCATIONS:
@@ -88,6 +117,11 @@ def _modifier(text: str) -> str | None:
 
 def parse_blocks(lines: Sequence[Line], *, counted: bool = False) -> list[Field]:
     """Field blocks in `lines` (blank lines removed by the caller), as a tree."""
+    from generator.scrape.records import type_last_fields  # noqa: PLC0415 - imports this module
+
+    records = type_last_fields(lines)
+    if records is not None:
+        return records
     flat: list[Field] = []
     i = 0
     while i < len(lines):
@@ -110,6 +144,8 @@ def parse_blocks(lines: Sequence[Line], *, counted: bool = False) -> list[Field]
         if prefix and flat:
             flat[-1].description.append(prefix)
         item = Field(name=name, type_text=lines[i + 1].text.strip(), line=lines[i].number)
+        if not is_type(item.type_text):  # a title in place of the type (`echoes_name`)
+            item.type_text, item.description = "", [item.type_text]
         item.additional = name == "*"
         i = _read_block(lines, i + 2, item, counted=counted)
         flat.append(item)
@@ -144,7 +180,9 @@ def _read_line(lines: Sequence[Line], i: int, text: str, item: Field) -> int:
         item.description.append(value)
         return _read_example(lines, i, example, item)
     elif role == "default":
-        item.default = value
+        return _read_default(lines, i, value, item)
+    elif role == "bound":
+        _read_bound(item, value, example)
     elif role == "options":
         return _read_options(lines, i, value, item)
     return i + 1
@@ -162,6 +200,9 @@ def _line_role(text: str) -> tuple[str, str, str]:
         return "deprecated", "", ""
     if _MARKERS.match(text):
         return "marker", "", ""
+    bound = _BOUND.match(text)
+    if bound:
+        return "bound", bound.group(1), bound.group(2)
     example = _EXAMPLE.match(text)
     if example:
         return "example", example.group(1), ""
@@ -177,6 +218,13 @@ def _line_role(text: str) -> tuple[str, str, str]:
     return "text", "", ""
 
 
+def _read_bound(item: Field, side: str, raw: str) -> None:
+    """`min: 1` / `max: 100` under a field: its minimum, minLength or minItems (by its type)."""
+    key = bound_keyword(">=" if side == "min" else "<=", main_type(parse_type(item.type_text)))
+    if key:
+        item.stated[key] = bound_value(raw)
+
+
 def _read_example(lines: Sequence[Line], i: int, inline: str, item: Field) -> int:
     raw = inline.strip()
     if not raw and i + 1 < len(lines) and not starts_field(lines, i + 1):
@@ -185,6 +233,15 @@ def _read_example(lines: Sequence[Line], i: int, inline: str, item: Field) -> in
     if raw:
         item.example = _literal(raw)
     return i + 1
+
+
+def _read_default(lines: Sequence[Line], i: int, inline: str, item: Field) -> int:
+    """`默认值:` / `Default:` with the value on the next line (none when a field follows)."""
+    if inline or i + 1 >= len(lines) or starts_field(lines, i + 1):
+        item.default = inline
+        return i + 1
+    item.default = lines[i + 1].text.strip().strip("`\"'")
+    return i + 2
 
 
 def _literal(raw: str) -> str:

@@ -13,7 +13,7 @@ become the parent's `oneOf`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from generator.model import Line
@@ -62,7 +62,7 @@ def parse_md_field(text: str, line: int) -> tuple[int, Field] | None:
         return None
     meta = [part.strip() for part in _META_SPLIT.split(match.group("meta"))]
     flags = {part.lower() for part in meta if part.lower() in _META_FLAGS}
-    type_text = ", ".join(part for part in meta if part.lower() not in _META_FLAGS)
+    type_text = _meta_type(part for part in meta if part.lower() not in _META_FLAGS)
     if parse_type(type_text) is None:
         return None
     name = match.group("name").strip("`* ")
@@ -73,6 +73,14 @@ def parse_md_field(text: str, line: int) -> tuple[int, Field] | None:
     if match.group("desc"):
         item.description.append(match.group("desc"))
     return len(match.group(1).expandtabs(4)), item
+
+
+def _meta_type(parts: Iterable[str]) -> str:
+    """The type a parenthesis states; types listed with commas (`string,null`) are a union."""
+    listed = list(parts)
+    if len(listed) > 1 and all(parse_type(part) is not None for part in listed):
+        return " | ".join(listed)
+    return ", ".join(listed)
 
 
 def is_bullet_field(text: str) -> bool:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from generator.model import Line
 from generator.scrape.blocks import is_type
+from generator.scrape.records import schema_title, starts_schema
 
 
 class Kind(enum.Enum):
@@ -24,9 +25,14 @@ class Kind(enum.Enum):
     COOKIE = "cookie"
     BODY = "body"
     PARAMS = "params"
+    URI = "uri"
+    """Parameters of the URL (`URI Request Parameters`): in the path when the path names them,
+    else in the query."""
     RESPONSES = "responses"
     REQUEST_SAMPLES = "request_samples"
     RESPONSE_EXAMPLES = "response_examples"
+    SCHEMA = "schema"
+    """A body with no heading, opened by a bare `object` line (`records.starts_schema`)."""
     END = "end"
 
 
@@ -40,22 +46,29 @@ _HEADINGS: list[tuple[Kind, re.Pattern[str]]] = [
     ),
     (Kind.PATH, re.compile(rf"^(?:path\s*{_P}|路径参数)$", re.I)),
     (Kind.QUERY, re.compile(rf"^(?:query\s*{_P}|query string|查询参数)$", re.I)),
-    (Kind.HEADER, re.compile(rf"^(?:header\s*{_P}|headers|请求头(?:参数)?)$", re.I)),
+    (Kind.HEADER, re.compile(rf"^(?:header\s*{_P}|headers?|请求头(?:参数)?)$", re.I)),
     (Kind.COOKIE, re.compile(rf"^(?:cookie\s*{_P}|cookies)$", re.I)),
     (
         Kind.BODY,
         re.compile(
-            rf"^(?:body\s*{_P}?|request\s*body(?:\s*schema)?|body\s+required|请求体(?:参数)?)"
-            r"(?:\s*[:：]?\s*(?:required)?\s*(?P<media>[\w.+-]+/[\w.+-]+))?(?:\s*\([^()]*\))?"
+            rf"^(?:body\s*{_P}?|request(?:\s*body(?:\s*schema)?|\s+fields)?|body\s+required"
+            r"|请求体(?:参数)?)"
+            r"(?:\s*[:：]?\s*(?:required)?\s*(?P<media>[\w.+-]+/[\w.+-]+))?"
+            r"(?:\s*\((?:(?P<pmedia>[\w.+-]+/[\w.+-]+)|[^()]*)\))?"
             r"(?:\s+required)?$",
             re.I,
         ),
     ),
-    (Kind.PARAMS, re.compile(r"^(?:请求参数|parameters|params)$", re.I)),
+    (Kind.URI, re.compile(rf"^(?:uri\s*(?:request\s*)?{_P}|url\s*{_P})$", re.I)),
+    (Kind.PARAMS, re.compile(r"^(?:请求参数|(?:request\s*)?param(?:eter)?s)$", re.I)),
     (
         Kind.RESPONSES,
         re.compile(
-            r"^(?:responses?|response\s*body|returns|返回响应|响应|返回结果|返回数据)$", re.I
+            r"^(?:responses?|response\s*(?:body|param(?:eter)?s)|returns|返回响应|响应|返回结果"
+            r"|返回数据|响应参数|返回参数|响应体"
+            r"|response\s+(?P<rstatus>[1-5]\d\d|default)(?:\s+fields)?"
+            r"(?:\s*\((?P<rmedia>[\w.+-]+/[\w.+-]+)\))?)$",
+            re.I,
         ),
     ),
     (
@@ -142,9 +155,13 @@ def _named_heading(text: str) -> tuple[Heading, bool] | None:
         return None
     kind = Kind[match.lastgroup or ""]
     if kind is Kind.BODY:
-        return Heading(kind, media_type=match.group("media")), " " not in text
+        media = match.group("media") or match.group("pmedia")
+        return Heading(kind, media_type=media), " " not in text
     if kind is Kind.RESPONSE_EXAMPLES:
         return Heading(kind, status=match.group("status")), " " not in text
+    if kind is Kind.RESPONSES and match.group("rstatus"):  # `Response 200 fields (media)`
+        media = match.group("rmedia")
+        return Heading(kind, media_type=media, status=match.group("rstatus").lower()), False
     return Heading(kind), " " not in text
 
 
@@ -161,6 +178,13 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
     add = sections[-1].lines.append
     for i, line in enumerate(lines):
         named = _named_heading(line.text)
+        if named is None and line.text.strip() == "object" and starts_schema(lines, i):
+            title = schema_title(lines, i)
+            if title is not None and sections[-1].lines and sections[-1].lines[-1] is title:
+                sections[-1].lines.pop()
+            sections.append(Section(Kind.SCHEMA, line, [title] if title is not None else []))
+            add = sections[-1].lines.append
+            continue
         if named is None:  # most lines
             add(line)
             continue

@@ -2,9 +2,9 @@
 
 Handles `string`, `string | null`, `null`, `array[string]`, `array [object {13}]`,
 `object[]`, `string[]`, `enum<string>`, `integer<int64>`, `string(date-time)`,
-`array<string>`, `map<string, string>`, `object {2}` and common aliases (`int`, `bool`,
-`float`, `file`). `TypeExpr.child_count` is the `{N}` Apifox puts after objects: the number
-of field blocks that follow as children.
+`array<string>`, `map<string, string>`, `object {2}`, a bare `enum` (a string) and common
+aliases (`int`, `bool`, `float`, `file`). `TypeExpr.child_count` is the `{N}` Apifox puts
+after objects: the number of field blocks that follow as children.
 """
 
 from __future__ import annotations
@@ -69,7 +69,11 @@ _FORMATS = {
 }
 _COUNT = re.compile(r"\s*\{\s*(\d+)\s*\}\s*$")
 _GENERIC = re.compile(r"^([a-z]+)\s*[<(]\s*([^<>()]+?)\s*[>)]$")
-_ARRAY_OF = re.compile(r"^(?:array|list)\s*\[\s*(.+?)\s*\]$|^(?:array|list) of (\w+?)s?$")
+_FORMAT_AFTER = re.compile(r"^(.*?\S)\s*[Ff]ormat:\s*([A-Za-z][\w-]*)$")
+_ARRAY_OF = re.compile(
+    r"^(?:array|list)\s*\[\s*(.+?)\s*\]$|^(?:array|list) of (\w+?)s?$|^\[\s*([a-z]\w*)\s*\]$"
+)
+"""`array[string]`, `list of strings`, and `[object]` (Widdershins-style exports)."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +126,8 @@ def parse_type(text: str) -> TypeExpr | None:
     text = text.strip().rstrip(",")
     if not text or len(text) > 80:
         return None
+    if "ormat:" in text:
+        return _with_format(text)
     alternatives = _alternatives(text)
     parsed = [_parse_single(part.lower()) for part in alternatives]
     if any(p is None for p in parsed):
@@ -137,6 +143,19 @@ def parse_type(text: str) -> TypeExpr | None:
     fmt = next((e.format for e in exprs if e.format), None)
     values = next((e.values for e in exprs if e.values is not None), None)
     return TypeExpr(tuple(types), items, fmt, count, values=values)
+
+
+def _with_format(text: str) -> TypeExpr | None:
+    """`string format: uri`, `string | null format: email`, `stringFormat: date`: a type and,
+    after it, its format."""
+    match = _FORMAT_AFTER.match(text)
+    if match is None:
+        return None
+    expr = parse_type(match.group(1))
+    if expr is None or expr.items is not None:
+        return None
+    fmt = _format_name(match.group(2).lower())
+    return TypeExpr(expr.types, format=fmt, child_count=expr.child_count, is_enum=expr.is_enum)
 
 
 def _alternatives(text: str) -> list[str]:
@@ -166,11 +185,13 @@ def _parse_single(text: str) -> TypeExpr | None:
         return None if inner is None else TypeExpr(("array",), inner, child_count=count)
     array_of = _ARRAY_OF.match(text)
     if array_of:
-        inner = _parse_single(array_of.group(1) or array_of.group(2))
+        inner = _parse_single(array_of.group(1) or array_of.group(2) or array_of.group(3))
         return None if inner is None else TypeExpr(("array",), inner)
     generic = _GENERIC.match(text)
     if generic:
         return _parse_generic(generic.group(1), generic.group(2), count)
+    if text == "enum":  # a bare `enum` (Fern, Stripe): a string that takes listed values
+        return TypeExpr(("string",), is_enum=True)
     base = _ALIASES.get(text)
     if base is None:
         return None
