@@ -71,6 +71,19 @@ def test_the_operation_is_found_in_every_shape(
     assert _operation(tmp_path, text) == expected
 
 
+def test_uri_parameters_go_to_the_path_or_the_query_by_the_request_line(tmp_path: Path) -> None:
+    text = (
+        "GetBox\nRequest Syntax\nGET /2020-01-01/boxes/BoxName?Version=Version HTTP/1.1\n"
+        "URI Request Parameters\nThe request uses these URI parameters.\nBoxName\n"
+        "The name of the box.\nVersion\nA version of the box.\nRequest Body\nNone.\n"
+    )
+    page = tmp_path / "box.txt"
+    page.write_text(text, encoding="utf-8")
+    operation = scrape([page], base=tmp_path).document["paths"]["/2020-01-01/boxes/{BoxName}"]
+    parameters = {(p["name"], p["in"]) for p in operation["get"]["parameters"]}
+    assert parameters == {("BoxName", "path"), ("Version", "query")}
+
+
 def test_a_fragment_of_html_source_saved_as_text_is_read_as_html(tmp_path: Path) -> None:
     rows = "".join(f"<li>item {n}</li>\n" for n in range(6))
     text = (

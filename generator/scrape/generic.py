@@ -63,6 +63,7 @@ def _from_curl(page: Page, problems: Problems) -> PageResult:
         problems.warn(page.path, lines[0].number if lines else 1, NO_OPERATION)
         return result
     curl = curls[0]
+    problems.warn(page.path, curl.line, "no method line; the method and URL are the curl sample's")
     op = Operation(
         method=curl.method,
         path=curl.url,

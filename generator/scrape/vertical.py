@@ -94,7 +94,7 @@ def scrape_vertical(
 ) -> PageResult:
     lines = nonblank(page.lines)
     result = PageResult(page=page, family=family)
-    headers = find_headers(lines)
+    headers = _opened_earlier(lines, find_headers(lines))
     if not headers:
         anchor = anchor_without_method_line(lines)
         headers = [anchor] if anchor is not None else []
@@ -161,6 +161,22 @@ def operation_at(
     if header.target.startswith(("http://", "https://")):
         op.url = header.target
     return op
+
+
+def _opened_earlier(lines: Sequence[Line], headers: list[OpHeader]) -> list[OpHeader]:
+    """The first operation opened by its method alone, its fields next and its method and path
+    only after them, in the code panel (GitBook: `POST` / Body ... / `POST /x HTTP/1.1`): it
+    starts at that first method line."""
+    if not headers:
+        return headers
+    first = headers[0]
+    for i in range(first.index - 1, -1, -1):
+        text = lines[i].text.strip()
+        if text.upper() == first.method and i + 1 < first.index:
+            if any(heading_kind(lines, j) is not None for j in range(i + 1, first.index)):
+                return [OpHeader(first.method, first.target, i, i + 1), *headers[1:]]
+            break
+    return headers
 
 
 def hinted_header(
