@@ -99,7 +99,7 @@ def scrape_vertical(
         anchor = anchor_without_method_line(lines)
         headers = [anchor] if anchor is not None else []
     if page.hint is not None and lines:
-        headers = [hinted_header(lines, page.hint, headers)]
+        headers = [hinted_header(page.hint, headers)]
     if not headers:
         problems.warn(page.path, lines[0].number if lines else 1, NO_OPERATION)
         return result
@@ -179,16 +179,12 @@ def _opened_earlier(lines: Sequence[Line], headers: list[OpHeader]) -> list[OpHe
     return headers
 
 
-def hinted_header(
-    lines: Sequence[Line], hint: OperationHint, found: Sequence[OpHeader]
-) -> OpHeader:
+def hinted_header(hint: OperationHint, found: Sequence[OpHeader]) -> OpHeader:
     """The operation the user named, where the page's own method line is (its first), else
-    from the page's first section heading on (what comes before it is the page's title
-    and navigation), else over the whole page."""
+    over the whole page (its fields may come before any heading)."""
     if found:
         return OpHeader(hint.method, hint.target, found[0].index, found[0].end)
-    start = next((i for i in range(len(lines)) if heading_kind(lines, i) is not None), 0)
-    return OpHeader(hint.method, hint.target, start, start)
+    return OpHeader(hint.method, hint.target, 0, 0)
 
 
 def page_title(lines: Sequence[Line]) -> str | None:
