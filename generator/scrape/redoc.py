@@ -59,7 +59,7 @@ def scrape(page: Page, problems: Problems) -> PageResult:
     result = PageResult(page=page, family=NAME)
     headers = find_headers(lines)
     if page.hint is not None and lines:
-        headers = [hinted_header(lines, page.hint, headers)]
+        headers = [hinted_header(page.hint, headers)]
     if not headers:
         problems.warn(page.path, lines[0].number if lines else 1, NO_OPERATION)
         return result
