@@ -118,3 +118,17 @@ def test_a_host_that_stands_for_the_readers_own_states_no_server() -> None:
     assert split_target("http://域名地址/sendText") == (None, "/sendText")
     assert split_target("https://{handle}.shop.test/admin/x")[0] == "https://{handle}.shop.test"
     assert split_target("http://[::1]:8080/v1/x")[0] == "http://[::1]:8080/v1"
+
+
+def test_a_changed_pages_toml_is_no_cache_hit(tmp_path: Path) -> None:
+    from generator.cache import Cache  # noqa: PLC0415
+
+    _page(tmp_path / "api")
+    hints = tmp_path / "api" / "pages.toml"
+    cache = Cache(tmp_path / "cache")
+    hints.write_text('"widget.txt" = "POST /widgets"\n', encoding="utf-8")
+    first = scrape([tmp_path / "api"], base=tmp_path, cache=cache)
+    hints.write_text('"widget.txt" = "PUT /widgets/{id}"\n', encoding="utf-8")
+    second = scrape([tmp_path / "api"], base=tmp_path, cache=cache)
+    assert list(first.document["paths"]) == ["/widgets"]
+    assert list(second.document["paths"]) == ["/widgets/{id}"]
