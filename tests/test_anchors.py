@@ -91,3 +91,24 @@ def test_a_fragment_of_html_source_saved_as_text_is_read_as_html(tmp_path: Path)
         f"<h5>请求方式</h5>\n<ul>\n<li>POST </li>\n</ul>\n<ul>\n{rows}</ul>\n"
     )
     assert _operation(tmp_path, text) == ("POST", "/box/Make")
+
+
+def test_a_url_label_may_hold_the_whole_request_line(tmp_path: Path) -> None:
+    text = "Move a box\n\nEndpoint: PATCH /v1/boxes/{box_id}\n\n" + BODY
+    assert _operation(tmp_path, text) == ("PATCH", "/v1/boxes/{box_id}")
+
+
+def test_request_lines_one_after_the_other_are_routes_of_one_operation(tmp_path: Path) -> None:
+    text = (
+        "Get a box\nHTTP request\nFor one box:\nGET /boxes/{id | label}\nFor your own box:\n"
+        "GET /mine\nQuery parameters\n| Name | Type | Description |\n| --- | --- | --- |\n"
+        "| expand | string | What to expand. |\n"
+    )
+    assert _operation(tmp_path, text) == ("GET", "/boxes/{id}")
+
+
+def test_a_sample_request_with_values_in_the_placeholders_is_no_operation(
+    tmp_path: Path,
+) -> None:
+    text = "Get box\nGET /v2/boxes/:guid\nExample request\nGET /v2/boxes/1f2e3d4c-aaaa\n"
+    assert _operation(tmp_path, text) == ("GET", "/v2/boxes/{guid}")

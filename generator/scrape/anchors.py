@@ -10,7 +10,8 @@ Two shapes many references share, English and Chinese alike:
 - labelled: a method label (`Method`, `HTTP method`, `请求方式` ...) and a URL label (`Path`,
   `URL`, `Endpoint`, `接口地址`, `请求地址`, `请求URL` ...), each with its value on its line or
   the next, within a few lines of each other;
-- the URL line first, the method alone on one of the next two lines.
+- the URL line first, the method alone on one of the next two lines;
+- a URL label whose value is the request line (`Endpoint: POST /v1/x`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from generator.model import Line
-from generator.scrape.header import METHODS, OpHeader, clean_target, glued_target
+from generator.scrape.header import METHODS, OpHeader, clean_target, glued_target, method_line
 
 _NEAR = 12
 """How many lines apart the method and the URL of one labelled anchor may be."""
@@ -46,6 +47,9 @@ def anchor_without_method_line(lines: Sequence[Line]) -> OpHeader | None:
 
 
 def _labelled(lines: Sequence[Line]) -> OpHeader | None:
+    for index, end, value in _values(lines, _URL_LABEL, _request_line):
+        method, _, target = value.partition(" ")  # `Endpoint: POST /v1/x`: both at once
+        return OpHeader(method, target, index, end)
     methods = _values(lines, _METHOD_LABEL, _method_value)
     urls = _values(lines, _URL_LABEL, _url_value)
     for m_index, m_end, method in methods:
@@ -84,6 +88,12 @@ def _method_value(text: str) -> str | None:
     if not named:
         return None
     return "POST" if len(named) > 1 and "POST" in named else named[0]
+
+
+def _request_line(text: str) -> str | None:
+    """`POST /v1/x` as a label's value: `METHOD target`, else None."""
+    named = method_line(text) if len(text) < 300 else None
+    return f"{named[0]} {named[1]}" if named is not None and named[1] else None
 
 
 def _url_value(text: str) -> str | None:

@@ -118,6 +118,11 @@ def _with_slash(path: str) -> str:
     return path if path.startswith(("/", "http://", "https://")) else "/" + path
 
 
+def method_line(text: str) -> tuple[str, str | None] | None:
+    """The method a line names, and its target when on the line too (None: no method)."""
+    return _method_line(text)
+
+
 @lru_cache(maxsize=8192)
 def _method_line(text: str) -> tuple[str, str | None] | None:
     """The method a line names, and the target when it is on the line too (None: no
@@ -180,11 +185,30 @@ def _is_sample_header(lines: Sequence[Line], header: OpHeader, found: list[OpHea
     return any(
         other.index < header.index
         and other.method == header.method
-        and other.target.startswith(("http://", "https://"))
-        and header.target.startswith("/")
-        and other.target.endswith(header.target)
+        and (
+            (
+                other.target.startswith(("http://", "https://"))
+                and header.target.startswith("/")
+                and other.target.endswith(header.target)
+            )
+            or _fills(other.target, header.target)
+        )
         for other in found
     )
+
+
+_PLACEHOLDER_SEGMENT = re.compile(r"^(?:\{[^{}]*\}|:\w+|<[^<>]+>)$")
+
+
+def _fills(template: str, target: str) -> bool:
+    """Whether `target` is `template` with values in its placeholders (`/v2/x/:guid`, then
+    `/v2/x/6ca1…` as a sample request), not another route."""
+    ours = template.split("?", 1)[0].split("/")
+    theirs = target.split("?", 1)[0].split("/")
+    if len(ours) != len(theirs) or ours == theirs:
+        return False
+    pairs = zip(ours, theirs, strict=True)
+    return all(a == b or (bool(_PLACEHOLDER_SEGMENT.match(a)) and bool(b)) for a, b in pairs)
 
 
 def is_sample_header(text: str) -> bool:

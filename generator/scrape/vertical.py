@@ -94,7 +94,7 @@ def scrape_vertical(
 ) -> PageResult:
     lines = nonblank(page.lines)
     result = PageResult(page=page, family=family)
-    headers = _opened_earlier(lines, find_headers(lines))
+    headers = _opened_earlier(lines, _without_alternatives(lines, find_headers(lines)))
     if not headers:
         anchor = anchor_without_method_line(lines)
         headers = [anchor] if anchor is not None else []
@@ -161,6 +161,24 @@ def operation_at(
     if header.target.startswith(("http://", "https://")):
         op.url = header.target
     return op
+
+
+def _without_alternatives(lines: Sequence[Line], headers: list[OpHeader]) -> list[OpHeader]:
+    """Request lines one after the other, with at most a short label between them (`For a
+    user:` `GET /users/{id}`, `For the signed-in user:` `GET /me`), are routes of one
+    operation, whose sections follow them all: the first is the operation."""
+    kept: list[OpHeader] = []
+    for header in headers:
+        if (
+            kept
+            and header.index - kept[-1].end <= 1
+            and not any(
+                heading_kind(lines, j) is not None for j in range(kept[-1].end, header.index)
+            )
+        ):
+            continue
+        kept.append(header)
+    return kept
 
 
 def _opened_earlier(lines: Sequence[Line], headers: list[OpHeader]) -> list[OpHeader]:
