@@ -25,16 +25,20 @@ from generator.model import (
 from generator.openapi.upgrade import upgrade_document
 from generator.openapi.wellformed import wellformed
 from generator.problems import Problems
+from generator.scrape import readme_json
 from generator.scrape.header import METHODS
 
 NAME = "embedded"
 
 
 def score(page: Page) -> float:
-    return 2.0 if page.embedded else 0.0
+    """Certain for a page that embeds a spec, or whose text is ReadMe's page data."""
+    return 2.0 if page.embedded or readme_json.find_api(page) else 0.0
 
 
 def scrape(page: Page, problems: Problems) -> PageResult:
+    if not page.embedded:
+        return readme_json.scrape(page, problems)
     result = PageResult(page=page, family=NAME)
     for spec in page.embedded:
         try:

@@ -21,7 +21,7 @@ from generator.scrape.assemble import body_from, parameters_from
 from generator.scrape.examples import split_content
 from generator.scrape.fields import Field
 from generator.scrape.infer import INFERRED
-from generator.scrape.mdflat import unflatten
+from generator.scrape.mdflat import is_flattened, unflatten
 from generator.scrape.nesting import nest_dotted
 from generator.scrape.sections import Kind, Section, split_sections
 from generator.scrape.tables import is_table_row
@@ -46,7 +46,7 @@ names, Redocly's field headings): a Markdown page showing none is the general re
 def score(page: Page) -> float:
     if page.kind == "markdown":
         return MARKDOWN_SCORE if _EXPORT_MARKS.search(page.text) else 0.0
-    if page.kind == "text" and looks_markdown(page.text):
+    if page.kind == "text" and (looks_markdown(page.text) or is_flattened(page.lines)):
         return TEXT_SCORE
     return 0.0
 
@@ -66,7 +66,29 @@ def scrape(page: Page, problems: Problems) -> PageResult:
         if family.NAME not in (NAME, "generic"):
             claimed: PageResult = family.scrape(page, problems)
             return claimed
-    return _scrape_markdown(page, problems)
+    return _scrape_markdown(labelled_methods(page), problems)
+
+
+_LABELLED_METHOD = re.compile(
+    r"^\s*([A-Z][\w ]{0,30}:)\s+((?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (?:https?://|/)\S*)\s*$",
+    re.M,
+)
+"""`Endpoint: PUT /things/{id}` on a line of its own (an export kept with its line breaks,
+as `mdflat` restores a flattened one): the label, then the method line."""
+
+
+def labelled_methods(page: Page) -> Page:
+    """`page` with each `Label: METHOD /path` line split into the label and the method line."""
+    if ": " not in page.text or _LABELLED_METHOD.search(page.text) is None:
+        return page
+    lines: list[Line] = []
+    for line in page.lines:
+        match = _LABELLED_METHOD.match(line.text) if ": " in line.text else None
+        if match is None:
+            lines.append(line)
+        else:
+            lines += [Line(line.number, match.group(1)), Line(line.number, match.group(2))]
+    return replace(page, lines=tuple(lines))
 
 
 def parse_fields(lines: Sequence[Line]) -> list[Field]:
@@ -99,7 +121,19 @@ def _parameters(op: Operation, sections: list[Section]) -> None:
         if section.kind is Kind.END:
             break
         if section.kind is Kind.PARAMS:
-            _read_parameters(op, _displaced(op, section, sections[k + 1 :]))
+            unlabelled = _input_table(section, sections[k + 1 :])
+            _read_parameters(op, _displaced(op, section, sections[k + 1 :]), unlabelled)
+
+
+_INPUTS = (Kind.PATH, Kind.QUERY, Kind.HEADER, Kind.BODY, Kind.PARAMS, Kind.URI)
+
+
+def _input_table(section: Section, after: list[Section]) -> bool:
+    """A table before any heading, on a page whose only labelled part is its response
+    (`返回参数:` and no request heading at all): the table is the operation's input."""
+    if section.heading is not None or not any(s.kind is Kind.RESPONSES for s in after):
+        return False
+    return not any(s.kind in _INPUTS for s in after)
 
 
 def _displaced(op: Operation, section: Section, after: list[Section]) -> Section:
@@ -122,15 +156,16 @@ def _displaced(op: Operation, section: Section, after: list[Section]) -> Section
     return Section(Kind.PARAMS, section.heading, [*section.lines, *returns.lines])
 
 
-def _read_parameters(op: Operation, section: Section) -> None:
+def _read_parameters(op: Operation, section: Section, unlabelled: bool = False) -> None:
     """Rows that say where they go (an In / 位置 column) go there, `body` rows into the
     JSON body; under a Parameters heading, the others are the query's for a method without
     a body and the body's for the others. The lines before any heading give only placed
-    rows of a table."""
+    rows of a table, unless they are the `unlabelled` input table (`_input_table`)."""
     content = split_content(section.lines)
     if section.heading is None and not any(is_table_row(ln.text) for ln in content.lines):
         return
-    unplaced = None if section.heading is None else _default_place(op.method)
+    labelled = section.heading is not None or unlabelled
+    unplaced = _default_place(op.method) if labelled else None
     params: list[Field] = []
     body: list[Field] = []
     for item in parse_fields(content.lines):

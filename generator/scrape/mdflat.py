@@ -7,7 +7,8 @@
 code-named list item (`- \\`name\\` (`), after a list item's `(type, required)` head (its text
 goes on an indented line, as the export writes it), after a heading's section label
 ("Path parameters:"; a heading's prose cannot be told from its words otherwise), and around
-a `METHOD /path` written inside a sentence ("Endpoint: GET /things/{id} Version: 2"). Every
+a `METHOD /path` written inside a sentence ("Endpoint: GET /things/{id} Version: 2"); pipe
+tables flattened onto the line get their rows back (`mdtables`). Every
 restored line keeps the number of the line it came from. A copy cut inside the last item's
 `(type, required` gets the closing parenthesis back.
 """
@@ -18,6 +19,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from generator.model import Line
+from generator.scrape.mdtables import has_flat_table, unflatten_tables
 from generator.scrape.sections import heading_kind
 
 _LONG = 160
@@ -37,8 +39,12 @@ _LABEL_WORDS = 6
 
 
 def is_flattened(lines: Sequence[Line]) -> bool:
+    """A flattened document (its first line one long heading-led line), or a page holding
+    a pipe table flattened onto one line (`mdtables`)."""
     first = next((line.text for line in lines if line.text.strip()), "")
-    return len(first) >= _LONG and _FLAT_START.match(first) is not None
+    if len(first) >= _LONG and _FLAT_START.match(first) is not None:
+        return True
+    return any(len(line.text) >= _LONG and has_flat_table(line.text) for line in lines)
 
 
 def unflatten(lines: Sequence[Line]) -> list[Line]:
@@ -50,7 +56,8 @@ def unflatten(lines: Sequence[Line]) -> list[Line]:
         if len(line.text) < _LONG:
             restored.append(line)
             continue
-        restored.extend(Line(line.number, text) for text in _split(line.text))
+        for text in _split(line.text):
+            restored.extend(Line(line.number, row) for row in unflatten_tables(text))
     if restored and _CUT_HEAD.match(restored[-1].text):
         restored[-1] = Line(restored[-1].number, restored[-1].text + ")")
     return restored
