@@ -7,10 +7,10 @@ import pytest
 from generator.model import MISSING, Line, Operation, Span
 from generator.scrape.bodies import apply_curl, body_from
 from generator.scrape.codeglue import split_glued
-from generator.scrape.examples import form_fields, split_content
+from generator.scrape.examples import form_fields, is_placeholder, split_content
 from generator.scrape.jsonish import parse_jsonish
 from generator.scrape.samples import parse_curl
-from generator.scrape.sketch import Sketch, sketch_schema
+from generator.scrape.sketch import Sketch, placeholder_schema, sketch_schema
 
 
 def _lines(text: str) -> list[Line]:
@@ -175,3 +175,70 @@ def test_form_parts_of_a_curl_sample_are_its_body() -> None:
     pairs = parse_curl("curl https://cogs.example/gears -d 'teeth=12&colour=red' -d size=3")
     assert pairs is not None and pairs.fields == {"teeth": "12", "colour": "red", "size": "3"}
     assert parse_curl("curl https://cogs.example/gears -d 'plain words'").fields == {}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("label", "follows"),
+    [
+        ("Request example", "request"),
+        ("请求示例", "request"),
+        ("返回成功示例", "response"),
+        ("Success response example", "response"),
+        ("返回示例(成功)", "response"),
+        ("失败返回示例", "error"),
+        ("Error response example", "error"),
+        ("返回参数说明", None),
+    ],
+)
+def test_a_label_over_an_example_says_which_body_it_is(label: str, follows: str | None) -> None:
+    content = split_content(_lines(f'{label}\n\n{{"knob": 3}}'))
+    assert [block.follows for block in content.examples] == [follows]
+
+
+def test_the_json_after_a_raw_request_and_its_body_is_the_answer() -> None:
+    text = 'PUT /knobs/3 HTTP/1.1\nContent-Type: application/json\n{"turn": 1}\n{"knob": 3}'
+    content = split_content(_lines(text))
+    assert [block.follows for block in content.examples] == ["request", "answer"]
+
+
+@pytest.mark.parametrize(
+    ("value", "placeholder"),
+    [({"参数": "值"}, True), ({"key": "value"}, True), ({"key": "k1"}, False), ({"a": 1}, False)],
+)
+def test_a_template_placeholder_shows_no_body(value: object, placeholder: bool) -> None:
+    assert is_placeholder(value) is placeholder
+
+
+def test_valid_json_whose_values_are_type_names_is_a_sketch_with_open_types() -> None:
+    text = 'Example body\n{\n"spindle": "integer",\n"label": "string",\n"on": "boolean"\n}'
+    (block,) = split_content(_lines(text)).examples
+    assert isinstance(block.value, Sketch)
+    assert block.value.schema == {
+        "type": "object",
+        "properties": {"spindle": {}, "label": {}, "on": {}},
+    }
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"spindle": "integer", "label": "north"},  # a value of its own: an example
+        {"label": "string"},  # one value only
+        {"type": "object", "properties": {"a": {"type": "string"}}},  # a JSON Schema
+    ],
+)
+def test_json_with_values_of_its_own_stays_an_example(value: object) -> None:
+    assert placeholder_schema(value) is None
+
+
+def test_a_response_example_labeled_in_a_body_section_is_the_answer() -> None:
+    from generator.scrape.assemble import apply_sections, vertical_reader  # noqa: PLC0415
+    from generator.scrape.sections import split_sections  # noqa: PLC0415
+
+    text = 'Body\n{"knob": 3}\nSuccess response example\n{"turned": true}'
+    op = Operation("POST", "/knobs", Span("p", 1, 4))
+    apply_sections(op, split_sections(_lines(text)), vertical_reader(counted=False))
+    assert op.request is not None and op.request.example == {"knob": 3}
+    assert [(r.status, r.body.example if r.body else None) for r in op.responses] == [
+        ("200", {"turned": True})
+    ]

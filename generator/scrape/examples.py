@@ -31,6 +31,22 @@ _REQUEST_LABEL = re.compile(
     r"(?:examples?|samples?|示例|样例)\s*[:：]?$",
     re.I,
 )
+_EX = r"(?:examples?|samples?|示例|样例)"
+_RESPONSE_LABEL = re.compile(
+    rf"^(?:(?:success(?:ful)?\s*)?response\s*(?:body\s*)?{_EX}|{_EX}\s*responses?"
+    r"|success(?:ful)?\s+response"  # FastAPI's name for the 200 response
+    rf"|(?:返回|响应|返回结果|返回数据)(?:成功|正确)?{_EX}|(?:成功|正确)(?:返回|响应){_EX})"
+    r"\s*(?:[(（](?:成功|success)[)）])?\s*[:：]?$",
+    re.I,
+)
+"""A label over the example of what the call returns (its success response)."""
+_ERROR_LABEL = re.compile(
+    rf"^(?:(?:error|failed|failure)\s*response\s*{_EX}"
+    rf"|(?:失败|错误|异常)(?:返回|响应){_EX}|(?:返回|响应)(?:失败|错误|异常){_EX}"
+    rf"|(?:返回|响应){_EX}\s*[(（](?:失败|错误|异常|error|failure)[)）])\s*[:：]?$",
+    re.I,
+)
+"""A label over an error's example (no status named: which one is not said)."""
 
 
 @dataclass
@@ -91,7 +107,10 @@ class _State:
         self.data: Any = MISSING
 
     def after(self, text: str) -> None:
-        """A line that is no sample: an HTTP line or header keeps or starts a message."""
+        """A line that is no sample: an HTTP line or header keeps or starts a message; a
+        blank line keeps the answer a request sample's body announces."""
+        if self.follows == "answer" and not text:
+            return
         status = http_status(text)
         if status is not None or is_http_request(text):
             self.follows, self.status = ("request", None) if status is None else (None, status)
@@ -113,7 +132,19 @@ class _State:
             label = rest[-2].text.strip()
         if _REQUEST_LABEL.match(label):
             block.follows = "request"
-        self.follows, self.status, self.data = None, None, MISSING
+        elif label and block.follows is None and block.status is None:
+            block.follows = _response_label(label)
+        sample = block.follows == "request" and self.follows in ("request", "curl")
+        self.follows, self.status, self.data = "answer" if sample else None, None, MISSING
+
+
+@lru_cache(maxsize=1024)
+def _response_label(label: str) -> str | None:
+    """`"response"` under a label naming the success response's example, `"error"` under an
+    error's, else None."""
+    if _RESPONSE_LABEL.match(label):
+        return "response"
+    return "error" if _ERROR_LABEL.match(label) else None
 
 
 @lru_cache(maxsize=8192)
@@ -174,6 +205,19 @@ def form_fields(value: Any) -> Schema | None:
     return {"type": "object", "properties": properties}
 
 
+_PLACEHOLDER_KEYS = {"参数", "参数名", "key", "param", "parameter", "field"}
+_PLACEHOLDER_VALUES = {"值", "参数值", "value"}
+
+
+def is_placeholder(value: Any) -> bool:
+    """A template's stand-in for a body it does not show (`{"参数": "值"}`, `{"key":
+    "value"}`): one key naming a parameter, its value naming a value."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return False
+    ((key, shown),) = value.items()
+    return key.lower() in _PLACEHOLDER_KEYS and str(shown).lower() in _PLACEHOLDER_VALUES
+
+
 def is_form_list(value: Any) -> bool:
     return form_fields(value) is not None
 
@@ -200,6 +244,7 @@ __all__ = [
     "example_value",
     "form_fields",
     "is_form_list",
+    "is_placeholder",
     "same_shape",
     "schema_of",
     "split_content",

@@ -11,7 +11,7 @@ from typing import Any
 from generator.model import Line
 from generator.scrape.jsonish import balanced_end, parse_jsonish
 from generator.scrape.shell_words import split_words
-from generator.scrape.sketch import Sketch, sketch_schema
+from generator.scrape.sketch import Sketch, placeholder_schema, sketch_schema
 
 _CURL_START = re.compile(r"(?:^|[\s}\]>$\d])(curl)\s")
 _NUMBERED = re.compile(r"^\s*(\d{1,4}) ?(.*)$")
@@ -39,7 +39,10 @@ class JsonBlock:
     status: str | None = None
     """The status of the HTTP response line shown before it (`HTTP/1.1 201 Created`)."""
     follows: str | None = None
-    """What it follows: `"curl"` (a curl sample) or `"request"` (an HTTP request line)."""
+    """What it follows: `"curl"` (a curl sample), `"request"` (an HTTP request line or a
+    request-example label: it is the request's body), `"answer"` (a request sample's body:
+    it is what the call returns), `"response"` or `"error"` (a label naming the success
+    response's example, or an error's)."""
 
 
 @dataclass
@@ -121,6 +124,9 @@ def _finish(
         if schema is None:
             return None
         value = Sketch(schema)
+    else:
+        shown = placeholder_schema(value) if sketches else None
+        value = value if shown is None else Sketch(shown)
     return JsonBlock(value, lines[index].number, lines[j].number, j + 1)
 
 

@@ -47,6 +47,36 @@ def sketch_schema(text: str, *, cut: bool = False) -> Schema | None:
     return _schema(value) if isinstance(value, dict | list) else None
 
 
+def placeholder_schema(value: Any) -> Schema | None:
+    """The schema of valid JSON whose every value is a quoted type name (`{"id": "integer",
+    "name": "string"}`): its keys, their types left open (the words stand in for values);
+    None for an example with a value of its own, fewer than two values, or a `type` key (a
+    JSON Schema shown as the example)."""
+    leaves = _leaves(value)
+    if leaves is None or len(leaves) < 2:
+        return None
+    if not all(isinstance(v, str) and parse_type(v) is not None for v in leaves):
+        return None
+    return _schema(value)
+
+
+def _leaves(value: Any) -> list[Any] | None:
+    """The values at the ends of `value`'s objects and arrays; None past a `type` key."""
+    if isinstance(value, dict):
+        if "type" in value:
+            return None
+        found: list[Any] = []
+        for child in value.values():
+            inner = _leaves(child)
+            if inner is None:
+                return None
+            found.extend(inner)
+        return found
+    if isinstance(value, list):
+        return _leaves(value[0]) if value else []
+    return [value]
+
+
 def _mark_types(text: str) -> tuple[str, int]:
     """`text` with each type expression turned into a marked string, unquoted keys quoted;
     and how many type expressions there were."""
