@@ -28,6 +28,13 @@ _MD_FIELD = re.compile(
 )
 _META_SPLIT = re.compile(r",\s*(?![^<\[(]*[>\])])")
 _META_FLAGS = {"required", "optional", "deprecated", "nullable", "read-only", "write-only"}
+_DASH = re.compile(
+    r"^(\s*)[-*+]\s+(?P<name>[A-Za-z_$@][\w.\-\[\]$@]*)\s+(?P<type>[a-z][\w<>\[\]]*)(?P<tail>.*)$",
+    re.ASCII,
+)
+_DASH_FLAG = re.compile(r"^\s*(required|optional)\b", re.I | re.ASCII)
+_LOWER_HEAD = re.compile(r"^[a-z]+(?=[A-Z])")
+_GLUED_DASH = re.compile(r"\s(?=[-*+]\s)")
 _UNIONS = {"one of": "oneOf", "any of": "anyOf", "all of": "allOf"}
 _MARKER = re.compile(r"^Hide .+? attributes? Show .+? attributes?(?:\s+(?P<type>.+))?$", re.I)
 
@@ -37,6 +44,10 @@ def parse_bullet(text: str, line: int) -> Field:
     flags = {m.group(1).lower() for m in _FLAGS.finditer(text)}
     core = _FLAGS.sub("", text).strip()
     name, _, rest = core.partition(" ")
+    glued = _glued_head(name, rest)
+    if glued is not None:  # `amountintegerRequired`: name, type and flag with nothing between
+        name, rest = glued[0], " ".join(glued[1:2] + glued[3:] + [rest]).strip()
+        flags.update(flag.lower() for flag in glued[2:3])
     item = Field(name=name.strip("`"), line=line)
     rest = rest.strip()
     if rest and parse_type(rest) is not None:
@@ -52,6 +63,16 @@ def parse_bullet(text: str, line: int) -> Field:
     item.deprecated = "deprecated" in flags
     item.additional = name == "*" or "additional properties" in flags
     return item
+
+
+def _glued_head(name: str, rest: str) -> list[str] | None:
+    """A bullet's first word as name, type (and flag, and text) glued together, when no type
+    follows it: `amountintegerRequired` -> amount / integer / Required."""
+    if rest and parse_type(rest.split(maxsplit=1)[0]) is not None:
+        return None
+    from generator.scrape.unglue import split_glued  # noqa: PLC0415 - imports blocks
+
+    return split_glued(name)
 
 
 def parse_md_field(text: str, line: int) -> tuple[int, Field] | None:
@@ -75,6 +96,58 @@ def parse_md_field(text: str, line: int) -> tuple[int, Field] | None:
     return len(match.group(1).expandtabs(4)), item
 
 
+@lru_cache(maxsize=8192)
+def parse_dash_field(text: str) -> tuple[int, Field] | None:
+    """`- id string required订单号`, `- amount doubleAmount to pay`: a list item's name, a
+    type word, a flag, and its text glued on (no space, or after the flag). A type followed
+    by a space and more words is prose (`- Use string ids`), and so is a capitalized word
+    for a name (`- Returns object`)."""
+    match = _DASH.match(text)
+    if match is None or not _identifier_like(match.group("name")):
+        return None
+    type_text, tail = match.group("type"), match.group("tail")
+    if parse_type(type_text) is None:
+        head = _LOWER_HEAD.match(type_text)
+        if head is None or parse_type(head.group(0)) is None:
+            return None
+        type_text, tail = head.group(0), type_text[head.end() :] + tail
+    flag = _DASH_FLAG.match(tail)
+    rest = tail[flag.end() :].strip() if flag else tail
+    if (flag is None and rest[:1].isspace()) or rest[:1] in (",", ";", "."):
+        return None
+    item = Field(name=match.group("name"), type_text=type_text, line=0)
+    item.required = True if flag and flag.group(1).lower() == "required" else None
+    if rest.strip():
+        item.description.append(rest.strip())
+    return len(match.group(1).expandtabs(4)), item
+
+
+def _identifier_like(name: str) -> bool:
+    """`id`, `cancel_reason`, `Content-Type`, `userId`: not a capitalized word (`Returns`)."""
+    return name[:1].islower() or any(c in name for c in "_-.$@") or sum(map(str.isupper, name)) > 1
+
+
+def _dash_parts(lines: Sequence[Line]) -> list[Line]:
+    """Lines of a list whose items are glued after the text of the one before them
+    (`100 - currency string币种`): each item starts a line of its own."""
+    if not any(parse_dash_field(line.text) for line in lines):
+        return list(lines)
+    return [Line(line.number, part) for line in lines for part in _split_dashes(line.text)]
+
+
+@lru_cache(maxsize=8192)
+def _split_dashes(text: str) -> tuple[str, ...]:
+    if " - " not in text and " * " not in text and " + " not in text:
+        return (text,)
+    parts: list[str] = []
+    start = 0
+    for match in _GLUED_DASH.finditer(text):
+        if match.start() > start and parse_dash_field(text[match.end() :]) is not None:
+            parts.append(text[start : match.start()])
+            start = match.end()
+    return (*parts, text[start:])
+
+
 def _meta_type(parts: Iterable[str]) -> str:
     """The type a parenthesis states; types listed with commas (`string,null`) are a union."""
     listed = list(parts)
@@ -83,9 +156,10 @@ def _meta_type(parts: Iterable[str]) -> str:
     return ", ".join(listed)
 
 
+@lru_cache(maxsize=8192)
 def is_bullet_field(text: str) -> bool:
     """A `• name type` bullet or a Markdown `- name (type)` field line."""
-    return bool(BULLET.match(text)) or parse_md_field(text, 0) is not None
+    return bool(BULLET.match(text)) or _listed_field(text) is not None
 
 
 def parse_bullets(lines: Sequence[Line]) -> list[Field]:
@@ -93,7 +167,7 @@ def parse_bullets(lines: Sequence[Line]) -> list[Field]:
     roots: list[Field] = []
     stack: list[tuple[int, Field]] = []
     unions: dict[int, str] = {}
-    for line in lines:
+    for line in _dash_parts(lines):
         form = _bullet_form(line.text)
         if form is None:
             if stack:
@@ -102,6 +176,8 @@ def parse_bullets(lines: Sequence[Line]) -> list[Field]:
         indent, item = form[0], _fresh(form[1], line.number)
         while stack and stack[-1][0] >= indent:
             stack.pop()
+        if stack:
+            item.name = _own_name(item.name, stack[-1][1].name)
         (stack[-1][1].children if stack else roots).append(item)
         stack.append((indent, item))
     _mark_unions(roots, unions)
@@ -115,8 +191,23 @@ def _bullet_form(text: str) -> tuple[int, Field] | None:
     handed out (see `_fresh`)."""
     match = BULLET.match(text)
     if match is not None:
-        return len(match.group(1).expandtabs(4)), parse_bullet(match.group(2), 0)
-    return parse_md_field(text, 0)
+        indent, body = len(match.group(1).expandtabs(4)), match.group(2)
+        described = parse_md_field(f"- {body}", 0) if "(" in body else None
+        return indent, described[1] if described is not None else parse_bullet(body, 0)
+    return _listed_field(text)
+
+
+def _listed_field(text: str) -> tuple[int, Field] | None:
+    """A Markdown list item that is a field: `- name (type)` or `- name type` (glued text)."""
+    return parse_md_field(text, 0) or parse_dash_field(text)
+
+
+def _own_name(name: str, parent: str) -> str:
+    """A child bullet named by its path (`options.enabled` under `options`): its own name."""
+    for prefix in (f"{parent}.", f"{parent}[]."):
+        if parent and name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix) :]
+    return name
 
 
 def _fresh(form: Field, line: int) -> Field:
@@ -135,7 +226,9 @@ def _fresh(form: Field, line: int) -> Field:
 
 def _describe(item: Field, text: str, unions: dict[int, str]) -> None:
     union, skipped = _description_role(text)
-    if union is not None:
+    if not item.description and text.lower() in ("required", "optional"):
+        item.required = item.required or text.lower() == "required" or None  # its flag line
+    elif union is not None:
         item.one_of = True
         unions[id(item)] = union
     elif not skipped:

@@ -13,6 +13,7 @@ from generator.model import Line, Operation
 from generator.scrape.assemble import body_from, parameters_from
 from generator.scrape.examples import split_content
 from generator.scrape.fields import Field, object_schema
+from generator.scrape.prose_params import named_params
 from generator.scrape.sections import Section
 from generator.scrape.table_fields import table_fields
 from generator.scrape.table_rows import find_tables
@@ -46,6 +47,8 @@ def place_params(op: Operation, section: Section) -> None:
         if section.heading is None and _under_other_title(section.lines, table.start):
             continue
         fields.extend(table_fields(table))
+    if not fields and section.heading is not None:
+        fields = _bullet_fields(content.lines) or _block_fields(content.lines)
     if not fields:
         return
     placeholders = path_placeholders(op.path)
@@ -56,6 +59,39 @@ def place_params(op: Operation, section: Section) -> None:
     body = [f for f in fields if _location(f, placeholders, op.method) == "body"]
     if body:
         _add_body(op, body, section, content.media_type)
+
+
+def place_prose_params(op: Operation, section: Section) -> None:
+    """Parameters only the prose of an operation with no field list names ("the properties
+    object body param"), each with the type the sentence gives it, if any."""
+    text = " ".join(line.text for line in section.lines)
+    fields = [
+        Field(name=name, type_text=kind or "", location=location)
+        for name, location, kind in named_params(text)
+    ]
+    for location in ("path", "query"):
+        chosen = [f for f in fields if f.location == location]
+        op.parameters.extend(parameters_from(chosen, location))
+    body = [f for f in fields if f.location == "body"]
+    if body and op.method.upper() not in _QUERY_METHODS:
+        op.request = body_from(body, [], section.media_type)
+
+
+def _bullet_fields(lines: Sequence[Line]) -> list[Field]:
+    """A parameters heading over a bullet list (`• amountintegerRequired`), no table."""
+    from generator.scrape.bullets import is_bullet_field, parse_bullets  # noqa: PLC0415
+
+    if not any(is_bullet_field(line.text) for line in lines):
+        return []
+    return [item for item in parse_bullets(lines) if item.type_text or item.children]
+
+
+def _block_fields(lines: Sequence[Line]) -> list[Field]:
+    """A parameters heading over vertical records (name / type / `(query)` ...), no table."""
+    from generator.scrape.blocks import parse_blocks  # noqa: PLC0415
+    from generator.scrape.unglue import unglue  # noqa: PLC0415
+
+    return [item for item in parse_blocks(unglue(lines)) if item.type_text]
 
 
 def path_placeholders(path: str) -> set[str]:
