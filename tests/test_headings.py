@@ -24,6 +24,7 @@ from generator.scrape.sections import (
     Kind,
     Section,
     _is_content,
+    _is_label,
     heading_kind,
     split_sections,
 )
@@ -46,7 +47,9 @@ def _in_order(text: str) -> Heading | None:
         match = pattern.match(text)
         if match is not None:
             groups = match.groupdict()
-            return Heading(kind, groups.get("media"), groups.get("status"))
+            media = groups.get("media") or groups.get("pmedia") or groups.get("rmedia")
+            status = groups.get("status") or (groups.get("rstatus") or "").lower() or None
+            return Heading(kind, media, status)
     return None
 
 
@@ -113,14 +116,15 @@ def _sections_by_heading_kind(lines: list[Line]) -> list[Section]:
     """The former split_sections: heading_kind on each line."""
     sections = [Section(Kind.PARAMS, None)]
     for i, line in enumerate(lines):
-        if line.text.strip() == "object" and starts_schema(lines, i):  # a body with no heading
+        headed = sections[-1].kind in (Kind.BODY, Kind.RESPONSES)  # the heading names the body
+        if line.text.strip() == "object" and not headed and starts_schema(lines, i):
             title = schema_title(lines, i)
             if title is not None and sections[-1].lines and sections[-1].lines[-1] is title:
                 sections[-1].lines.pop()
             sections.append(Section(Kind.SCHEMA, line, [title] if title is not None else []))
             continue
         found = heading_kind(lines, i)
-        if found is None or _is_content(found.kind, sections[-1].kind):
+        if found is None or _is_content(found.kind, sections[-1].kind, _is_label(found, line)):
             sections[-1].lines.append(line)
             continue
         sections.append(Section(found.kind, line, media_type=found.media_type, status=found.status))

@@ -14,18 +14,24 @@ from dataclasses import dataclass
 from generator.model import MISSING, AuthFact, Body, Line, Operation, Parameter, Response
 from generator.scrape.blocks import parse_blocks
 from generator.scrape.bodies import (
+    ANSWERS,
+    adopt_example,
     answers,
     apply_curl,
     apply_loose,
+    apply_sample,
     apply_samples,
+    attach_answers,
     attach_response_example,
     body_from,
     reason,
+    request_example,
 )
 from generator.scrape.bullets import is_marker, root_type
 from generator.scrape.examples import split_content
 from generator.scrape.fields import Field, field_schema, join_prose
-from generator.scrape.sections import Kind, Section, status_line
+from generator.scrape.samples import JsonBlock
+from generator.scrape.sections import Kind, Section, restated_request, status_line
 from generator.scrape.tabs import untab
 from generator.scrape.types import parse_type
 
@@ -122,9 +128,12 @@ def auth_from(lines: Sequence[Line], fields: list[Field]) -> list[AuthFact]:
     return [AuthFact("apiKey", key.group(1), "header")] if key else []
 
 
-def responses_from(section_lines: Sequence[Line], reader: Reader) -> list[Response]:
+def responses_from(
+    section_lines: Sequence[Line], reader: Reader, asked: list[JsonBlock] | None = None
+) -> list[Response]:
     """Split a Responses section at status lines; each part gives one response (and, where
-    the page shows no status at all, the answers shown apart from the first: `answers`)."""
+    the page shows no status at all, the answers shown apart from the first: `answers`).
+    Request examples shown among them (`Body example`) go to `asked`."""
     parts: list[tuple[str, str, list[Line]]] = []
     stated = False
     for line in untab(section_lines):
@@ -150,8 +159,13 @@ def responses_from(section_lines: Sequence[Line], reader: Reader) -> list[Respon
         elif line.text.strip():
             parts.append(("200", "", [line]))
     responses: list[Response] = []
+    loose: list[JsonBlock] = []
     for code, description, lines in parts:
-        responses.extend(_response(code, description, lines, reader, uncoded=not stated))
+        shown = _response(code, description, lines, reader, uncoded=not stated, loose=loose)
+        responses.extend(shown)
+    attach_answers(responses, [b for b in loose if b.follows != "request"], fill=reader.fill)
+    if asked is not None:
+        asked.extend(b for b in loose if b.follows == "request" and b.status is None)
     return responses
 
 
@@ -163,10 +177,24 @@ def _is_value_line(parts: list[tuple[str, str, list[Line]]]) -> bool:
 
 
 def _response(
-    code: str, description: str, lines: list[Line], reader: Reader, *, uncoded: bool = False
+    code: str,
+    description: str,
+    lines: list[Line],
+    reader: Reader,
+    *,
+    uncoded: bool = False,
+    loose: list[JsonBlock] | None = None,
 ) -> list[Response]:
-    content = split_content(lines)
+    """One status's part; what a request sample shown in an error's part returns (the code
+    panel after the last status listed) goes to `loose`, for the success response, and so
+    do the request's examples."""
+    content = split_content(restated_request(lines))
     examples = [block for block in content.examples if block.follows != "request"]
+    if loose is not None:
+        loose.extend(b for b in content.examples if b.follows == "request")
+    if loose is not None and not uncoded and not code.startswith("2"):
+        loose.extend(b for b in examples if b.follows in ANSWERS and b.status is None)
+        examples = [b for b in examples if b.follows not in ANSWERS or b.status is not None]
     fields = reader.parse(content.lines)
     first = min((f.line for f in fields), default=None)
     lead_lines = [ln for ln in content.lines if first is None or ln.number < first]
@@ -187,6 +215,11 @@ def _response(
     return [response, *(answers(examples, reader.fill) if uncoded and not fields else [])]
 
 
+_CODE_PANEL_HOSTS = (Kind.AUTH, Kind.HEADER, Kind.PATH, Kind.QUERY, Kind.COOKIE)
+"""Parameter sections a flattened page's code panel may land in: a curl sample there, and
+the answer shown after it, are read as in a samples section."""
+
+
 def apply_sections(op: Operation, sections: list[Section], reader: Reader) -> None:
     """Fill `op` from its sections, in page order; stops at an END section."""
     headless = any(section.kind is Kind.SCHEMA for section in sections)
@@ -194,7 +227,7 @@ def apply_sections(op: Operation, sections: list[Section], reader: Reader) -> No
     for section in sections:
         if section.kind is Kind.END:
             break
-        if section.kind in (Kind.REQUEST_SAMPLES, Kind.PARAMS):
+        if section.kind in (Kind.REQUEST_SAMPLES, Kind.PARAMS, *_CODE_PANEL_HOSTS):
             samples.append(section)
         if headless:
             _apply_headless(op, section, reader)
@@ -205,6 +238,10 @@ def apply_sections(op: Operation, sections: list[Section], reader: Reader) -> No
             apply_loose(op, section, fill=reader.fill)
         else:
             apply_samples(op, section, fill=reader.fill)
+    if op.request is None and not op.parameters and sections[0].heading is None:
+        from generator.scrape.table_place import place_prose_params  # noqa: PLC0415 - a cycle
+
+        place_prose_params(op, sections[0])
 
 
 def _apply_headless(op: Operation, section: Section, reader: Reader) -> None:
@@ -232,25 +269,68 @@ def _apply_section(op: Operation, section: Section, reader: Reader) -> None:
     elif kind is Kind.URI:
         lines = split_content(section.lines).lines
         _apply_uri_parameters(op, parse(lines) or _named_in_url(op, lines))
+    elif kind is Kind.BODY and _fields_of_a_get(op, section, reader):
+        return
     elif kind is Kind.BODY:
-        content = split_content(section.lines)
-        media = section.media_type or content.media_type
-        shown = [block for block in content.examples if block.status is None]
-        body = body_from(parse(content.lines), shown, media, fill=reader.fill)
-        if body.schema is not None or body.example is not MISSING:
-            body.required = True
-            op.request = body
-        for block in content.examples:  # under an HTTP response line: an answer
-            if block.status is not None:
-                attach_response_example(op, block.status, block.value, fill=reader.fill)
+        _apply_body(op, section, reader)
     elif kind is Kind.RESPONSES:
-        op.responses.extend(responses_from(_status_first(section), reader))
+        _apply_responses(op, section, reader)
     elif kind is Kind.RESPONSE_EXAMPLES:
         _attach_response_examples(op, section, fill=reader.fill)
     elif kind is Kind.PARAMS:
         from generator.scrape.table_place import place_params  # noqa: PLC0415 - a cycle
 
         place_params(op, section)
+
+
+def _fields_of_a_get(op: Operation, section: Section, reader: Reader) -> bool:
+    """A "Request" section of a GET or HEAD, which send no body, lists the URL's parameters:
+    those the path names are path parameters, the others query parameters (a heading that
+    says "body" means one)."""
+    if op.method.upper() not in ("GET", "HEAD") or section.media_type is not None:
+        return False
+    if section.heading is None or "body" in section.heading.text.lower():  # a body it says
+        return False
+    fields = reader.parse(split_content(section.lines).lines)
+    if not fields:
+        return False
+    _apply_uri_parameters(op, fields)
+    return True
+
+
+_ANSWERED = ("response", "error", "answer")
+"""Examples a body section shows of what the call returns (`JsonBlock.follows`)."""
+
+
+def _apply_body(op: Operation, section: Section, reader: Reader) -> None:
+    """The request body; the examples under an HTTP response line or a label naming a
+    response are answers."""
+    content = split_content(section.lines)
+    media = section.media_type or content.media_type
+    shown = [b for b in content.examples if b.status is None and b.follows not in _ANSWERED]
+    body = body_from(reader.parse(content.lines), shown, media, fill=reader.fill)
+    if body.schema is not None or body.example is not MISSING:
+        body.required = True
+        op.request = body
+    for block in content.examples:
+        if block.status is not None:
+            attach_response_example(op, block.status, block.value, fill=reader.fill)
+        elif block.follows in _ANSWERED:
+            apply_sample(op, block, fill=reader.fill)
+
+
+def _apply_responses(op: Operation, section: Section, reader: Reader) -> None:
+    """Listed responses (one whose example the page showed before it takes its place), and
+    the request's example shown among them."""
+    asked: list[JsonBlock] = []
+    for response in responses_from(_status_first(section), reader, asked):
+        earlier = next((r for r in op.responses if r.status == response.status), None)
+        if earlier is not None and adopt_example(response, earlier, fill=reader.fill):
+            op.responses[op.responses.index(earlier)] = response
+        else:
+            op.responses.append(response)
+    for block in asked:
+        request_example(op, block, fill=reader.fill)
 
 
 def _apply_uri_parameters(op: Operation, fields: list[Field]) -> None:

@@ -37,6 +37,8 @@ class Kind(enum.Enum):
 
 
 _P = r"(?:params|parameters|参数|param)"
+_JK = r"(?:パラメータ|パラメーター|매개변수|파라미터)"
+"""Japanese and Korean words for parameters (`クエリ パラメータ`, `경로 매개변수`)."""
 _HEADINGS: list[tuple[Kind, re.Pattern[str]]] = [
     (
         Kind.AUTH,
@@ -44,15 +46,23 @@ _HEADINGS: list[tuple[Kind, re.Pattern[str]]] = [
             r"^(?:authorizations?|authentication(?: methods?)?|auth|鉴权|认证|身份验证)$", re.I
         ),
     ),
-    (Kind.PATH, re.compile(rf"^(?:path\s*{_P}|路径参数)$", re.I)),
-    (Kind.QUERY, re.compile(rf"^(?:query\s*{_P}|query string|查询参数)$", re.I)),
-    (Kind.HEADER, re.compile(rf"^(?:header\s*{_P}|headers?|请求头(?:参数)?)$", re.I)),
+    (Kind.PATH, re.compile(rf"^(?:path\s*{_P}|路径参数|パス\s*{_JK}|경로\s*{_JK})$", re.I)),
+    (
+        Kind.QUERY,
+        re.compile(rf"^(?:query\s*{_P}|query string|查询参数|クエリ\s*{_JK}|쿼리\s*{_JK})$", re.I),
+    ),
+    (
+        Kind.HEADER,
+        re.compile(
+            rf"^(?:header\s*{_P}|headers?|请求头(?:参数)?|ヘッダー?\s*{_JK}|헤더\s*{_JK})$", re.I
+        ),
+    ),
     (Kind.COOKIE, re.compile(rf"^(?:cookie\s*{_P}|cookies)$", re.I)),
     (
         Kind.BODY,
         re.compile(
             rf"^(?:body\s*{_P}?|request(?:\s*body(?:\s*schema)?|\s+fields)?|body\s+required"
-            r"|请求体(?:参数)?)"
+            r"|请求体(?:参数)?|リクエスト\s*(?:の\s*)?(?:本文|ボディ)|요청\s*(?:본문|바디))"
             r"(?:\s*[:：]?\s*(?:required)?\s*(?P<media>[\w.+-]+/[\w.+-]+))?"
             r"(?:\s*\((?:(?P<pmedia>[\w.+-]+/[\w.+-]+)|[^()]*)\))?"
             r"(?:\s+required)?$",
@@ -65,7 +75,7 @@ _HEADINGS: list[tuple[Kind, re.Pattern[str]]] = [
         Kind.RESPONSES,
         re.compile(
             r"^(?:responses?|response\s*(?:body|param(?:eter)?s)|returns|返回响应|响应|返回结果"
-            r"|返回数据|响应参数|返回参数|响应体"
+            r"|返回数据|(?:响应|返回)参数(?:说明)?|响应体|レスポンス\s*(?:の\s*)?(?:本文|ボディ)|응답\s*(?:본문|바디)"
             r"|response\s+(?P<rstatus>[1-5]\d\d|default)(?:\s+fields)?"
             r"(?:\s*\((?P<rmedia>[\w.+-]+/[\w.+-]+)\))?)$",
             re.I,
@@ -172,13 +182,23 @@ def _heading(lines: Sequence[Line], i: int, heading: Heading, one_word: bool) ->
     return heading
 
 
+_HEADED_BODIES = (Kind.BODY, Kind.RESPONSES)
+"""Sections whose heading already says which body follows: a bare `object` line in them is
+the body's root (`Request Body required` / `object` / fields), not a body without heading."""
+
+
 def split_sections(lines: Sequence[Line]) -> list[Section]:
     """Sections in order; lines before the first heading form a `None`-kind preamble."""
     sections: list[Section] = [Section(Kind.PARAMS, None)]
     add = sections[-1].lines.append
     for i, line in enumerate(lines):
         named = _named_heading(line.text)
-        if named is None and line.text.strip() == "object" and starts_schema(lines, i):
+        if (
+            named is None
+            and line.text.strip() == "object"
+            and sections[-1].kind not in _HEADED_BODIES
+            and starts_schema(lines, i)
+        ):
             title = schema_title(lines, i)
             if title is not None and sections[-1].lines and sections[-1].lines[-1] is title:
                 sections[-1].lines.pop()
@@ -189,7 +209,7 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
             add(line)
             continue
         found = _heading(lines, i, *named)
-        if found is None or _is_content(found.kind, sections[-1].kind):
+        if found is None or _is_content(found.kind, sections[-1].kind, _is_label(found, line)):
             add(line)
             continue
         sections.append(Section(found.kind, line, media_type=found.media_type, status=found.status))
@@ -208,11 +228,34 @@ _RESPONSE_PARTS = {
 }
 
 
-def _is_content(kind: Kind, current: Kind) -> bool:
-    """Headings that belong to the section they appear in ("Body" under a response)."""
+def _is_label(found: Heading, line: Line) -> bool:
+    """A heading written as a label of the text (`Responses:`), naming no status."""
+    return found.status is None and line.text.rstrip().endswith(":")
+
+
+def _is_content(kind: Kind, current: Kind, label: bool = False) -> bool:
+    """Headings that belong to the section they appear in ("Body" under a response, a
+    "Responses:" label in a response's own text)."""
     if kind is Kind.AUTH and current is Kind.AUTH:
         return True
+    if kind is Kind.RESPONSES and current is Kind.RESPONSES and label:
+        return True
     return current is Kind.RESPONSES and kind in _RESPONSE_PARTS
+
+
+def restated_request(lines: Sequence[Line]) -> list[Line]:
+    """A response's lines without the request it restates: a "Request body:" label in its
+    text and the lines under it, up to the next label (`Responses:`)."""
+    out: list[Line] = []
+    skipping = False
+    for line in lines:
+        text = line.text.strip()
+        named = _named_heading(text) if text.endswith(":") else None
+        if named is not None:
+            skipping = named[0].kind is Kind.BODY and "request" in text.lower()
+        if not skipping:
+            out.append(line)
+    return out
 
 
 @lru_cache(maxsize=8192)

@@ -27,16 +27,17 @@ _NAME = re.compile(r"[A-Za-z_$@][\w.$@\[\]\-]{0,99}", re.ASCII)
 _MARKS = re.compile(r"^(?P<marks>-+(?=\S)|[\s\u3000]*[└├│─]+[\s─]*|[»\s]*)(?P<rest>.*)$")
 _FLAG_IN_NAME = re.compile(r"\s*[(（](required|optional|必填|必须|可选|选填)[)）]\s*$", re.I)
 _LEAD_FLAG = re.compile(
-    r"^(?P<flag>required|optional|必須|必须|必填|必需|省略可|可选|选填)"
-    r"(?:[.。:：,，、]\s*|\s+|(?=[A-Z\u4e00-\u9fff\u3040-\u30ff]))(?P<rest>.*)$",
+    r"^(?P<flag>required|optional|必須|必须|必填|必需|省略可|可选|选填|필수|선택사항|선택)"
+    r"(?:[.。:：,，、]\s*|\s+|(?=[A-Z\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]))(?P<rest>.*)$",
     re.I | re.S,
 )
 _LEAD_TYPE = re.compile(
     r"^(?:(?P<lower>string|integer|number|boolean|object|array|int|long|float|double|bool)"
-    r"\s+(?=[A-Z])|(?P<any>(?i:string|integer|number|boolean|object|array|int|long|float"
+    r"\s+(?=[A-Z\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])|(?P<any>(?i:string|integer|number|boolean|object|array|int|long|float"
     r"|double|bool))\.\s+)(?P<rest>.*)$",
     re.S,
 )
+_OPTIONAL_WORDS = ("optional", "省略可", "可选", "选填", "선택사항", "선택")
 _EMPTY = {"", "-", "--", "—", "无", "none", "n/a", "/"}
 
 
@@ -198,7 +199,7 @@ def _lead_flag(description: str) -> tuple[bool | None, str]:
     match = _LEAD_FLAG.match(description)
     if match is None:
         return None, description
-    flag = match.group("flag").lower() not in ("optional", "省略可", "可选", "选填")
+    flag = match.group("flag").lower() not in _OPTIONAL_WORDS
     return flag, match.group("rest").strip()
 
 

@@ -295,8 +295,10 @@ def _column_row(keys: list[str | None], cells: list[str]) -> bool:
             return False
         if key == "type" and not is_type_cell(cell):
             return False
-        if key not in (None, "description", "required") and column_key(cell) is not None:
+        if key not in (None, "description", "required", "name") and column_key(cell):
             return False
+        if key == "name" and "type" not in keys and column_key(cell) is not None:
+            return False  # with a type column, a type in it tells a field named `type`
     return True
 
 

@@ -162,7 +162,7 @@ def _alternatives(text: str) -> list[str]:
     """`a | b` and `a or b` split where no bracket is open (`map<string, a | b>` stays whole)."""
     parts: list[str] = []
     depth, start = 0, 0
-    for match in re.finditer(r"[<\[(]|[>\])]|\s*\|\s*|\s+or\s+", text):
+    for match in re.finditer(r"[<\[(]|[>\])]|\s*\|\s*|\s+(?:or|OR)\s+", text):
         token = match.group(0)
         if token in "<[(":
             depth += 1
@@ -214,6 +214,7 @@ def _parse_generic(outer: str, inner: str, count: int | None) -> TypeExpr | None
     if alias is None:
         return None
     scalar = alias in ("string", "integer", "number")
+    inner = inner.removeprefix("$")  # `integer($int64)` (Swagger UI)
     fmt = inner if scalar and re.fullmatch(r"[a-z][\w-]*", inner) else None
     return TypeExpr((alias,), format=_format_name(fmt), child_count=count)
 

@@ -14,15 +14,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from generator.model import Line
-from generator.scrape.blocks import is_name, is_type
+from generator.scrape.blocks import echoes_name, is_name, is_type
 from generator.scrape.types import parse_type
 
 _TYPE_START = re.compile(r"(?=string|integer|number|boolean|object|array|null|file|enum|map<)")
 """Where a type may start (zero-width: `temperaturenumber` holds `enum` and `number`)."""
+_LIST_START = re.compile(r"(?=list of |list<|list\[)")
+"""`datalist of objects` (Fern): `list` starts a type only where `of`/a bracket follows."""
+_FLAGGED_START = re.compile(r"(?=datetime|date-time|date|double|uuid)")
+"""Type words that end common names (`update`, `mandate`): a type only before a glued flag
+(`created_afterdatetimeOptional`)."""
 _REQ = r"(?:required|optional|Required|Optional)"
 _NAME_PART = re.compile(r"[A-Za-z_$@][\w.\-\[\]$@]*", re.ASCII)
+_MARKED_NAME = re.compile(r"([A-Za-z_$@][\w.\-\[\]$@]*)([*?])", re.ASCII)
+"""A name glued to a required (`*`) or optional (`?`, TypeScript-style) mark (Fumadocs)."""
+_MARKS = {"*": "required", "?": "optional"}
+_STARRED = re.compile(r"^([A-Za-z_$@][\w.\-\[\]$@]*)\s+\*$", re.ASCII)
+_PAREN_LOCATION = re.compile(r"^\((path|query|header|cookie)\)$", re.I)
+"""A parameter's location in parentheses on its own line (Swagger UI: `(query)`)."""
 _TRAILING_REQ = re.compile(rf"{_REQ}$")
 _REQ_FIRST = re.compile(rf"^([A-Za-z_$@][\w.\-\[\]$@]*?)({_REQ})\s+(.+)$", re.ASCII)
 _SPACED = re.compile(rf"^([a-z_$][\w.\-\[\]]*|[A-Z][\w]*[-_][\w-]+)\s+(.+?)(?:\s+({_REQ}))?$")
@@ -36,16 +48,66 @@ _NOT_FORMATS = {"enum", "read-only", "write-only", "readonly", "writeonly"}
 
 def unglue(lines: Sequence[Line]) -> list[Line]:
     out: list[Line] = []
+    starred = False
     for i, line in enumerate(lines):
         following = lines[i + 1].text if i + 1 < len(lines) else ""
-        parts = _split(line.text.strip(), following)
+        text = line.text.strip()
+        if _stainless_union(lines, i, text, following):
+            out.extend(Line(line.number, part) for part in _union_name(text, following))
+            continue
+        star = _STARRED.match(text)
+        if star and is_type(following):  # `petId *` then `integer($int64)` (Swagger UI)
+            out.append(Line(line.number, star.group(1)))
+            starred = True
+            continue
+        location = _PAREN_LOCATION.match(text)
+        parts = [location.group(1).lower()] if location else _split(text, following)
         out.extend(Line(line.number, part) for part in parts)
+        if starred:  # the mark's flag after the type line
+            out.append(Line(line.number, "required"))
+            starred = False
     return out
+
+
+_UNION_MEMBER = re.compile(r"^UnionMember\d+\s*(?:=\s*)?[a-z]")
+_VARIANTS = re.compile(r"^One of the following \d+ (?:\w+ )?variants:?$", re.I)
+_SHOW_HIDE = re.compile(r"^(?:Hide|Show) \w+\s*(?:Hide|Show) \w+$", re.I)
+
+
+def _stainless_union(lines: Sequence[Line], i: int, text: str, following: str) -> bool:
+    """Stainless unions, nesting lost: `imageunion` then `string OR number`, its members
+    (`UnionMember0string`), and the title of the first of "One of the following 2 object
+    variants:" (`SingleCreateobject`) — none of them a field."""
+    if text.endswith("union") or text.startswith("UnionMember"):
+        return True
+    j = i - 1
+    while j >= 0 and _is_show_hide(lines[j].text):
+        j -= 1
+    return j >= 0 and "variants" in lines[j].text and bool(_VARIANTS.match(lines[j].text.strip()))
+
+
+@lru_cache(maxsize=8192)
+def _is_show_hide(text: str) -> bool:
+    return ("Hide" in text or "Show" in text) and bool(_SHOW_HIDE.match(text.strip()))
+
+
+def _union_name(text: str, following: str) -> list[str]:
+    """What a `_stainless_union` line keeps: a union's name when its types follow (`image` /
+    `string OR number`); a member or a variant's title as text, not split."""
+    if _UNION_MEMBER.match(text):
+        return []
+    name = text.removesuffix("union")
+    if text.endswith("union") and _NAME_PART.fullmatch(name) and is_type(following):
+        return [name]
+    return [text]
 
 
 def _split(text: str, following: str) -> list[str]:
     if not text or (is_name(text) and is_type(following)) or is_type(text):
         return [text]
+    echoed = split_echo(text)
+    if echoed is not None:
+        return echoed
     if " · " in text:
         dotted = split_dotted(text)
         if dotted is not None:
@@ -68,17 +130,40 @@ def _split(text: str, following: str) -> list[str]:
     return [text]
 
 
+_UPPER = re.compile(r"(?<=[a-z0-9_])[A-Z]")
+
+
+@lru_cache(maxsize=8192)
+def split_echo(text: str) -> list[str] | None:
+    """`created_afterCreated After` -> created_after / Created After: a name glued to its
+    title, the name's words capitalized (FastAPI titles, where the type is not shown)."""
+    if not text[:1].islower():
+        return None
+    for match in _UPPER.finditer(text):
+        name, title = text[: match.start()], text[match.start() :]
+        if " " in name:
+            return None
+        if echoes_name(name, title):
+            return [name, title]
+    return None
+
+
 def split_glued(text: str) -> list[str] | None:
     """`filtersobject | object` -> [name, type], `idstringRequired` -> [name, type, flag].
 
     The type is the longest tail that starts with a basic type word and parses whole; the
     name before it must be one token.
     """
-    for match in _TYPE_START.finditer(text):
-        name, rest = text[: match.start()], text[match.start() :]
+    for start in _type_starts(text):
+        name, rest = text[:start], text[start:]
+        marked = _MARKED_NAME.fullmatch(name)
+        if marked and parse_type(rest) is not None:  # `name*string`, `name?integer`
+            return [marked.group(1), rest.strip(), _MARKS[marked.group(2)]]
         if not name or not _NAME_PART.fullmatch(name):
             continue
         flag = _TRAILING_REQ.search(rest)
+        if flag is None and start in _flagged_starts(text):
+            continue
         core = rest[: flag.start()] if flag else rest
         if parse_type(core) is not None:
             return [name, core.strip()] + ([flag.group(0)] if flag else [])
@@ -86,6 +171,16 @@ def split_glued(text: str) -> list[str] | None:
         if then is not None and parse_type(rest[: then.start()]) is not None:
             return [name, rest[: then.start()].strip(), then.group(1), rest[then.end() :]]
     return None
+
+
+def _type_starts(text: str) -> list[int]:
+    starts = {m.start() for m in _TYPE_START.finditer(text)}
+    starts.update(m.start() for m in _LIST_START.finditer(text))
+    return sorted(starts | _flagged_starts(text))
+
+
+def _flagged_starts(text: str) -> set[int]:
+    return {m.start() for m in _FLAGGED_START.finditer(text)}
 
 
 def split_dotted(text: str) -> list[str] | None:
