@@ -112,3 +112,17 @@ def test_a_sample_request_with_values_in_the_placeholders_is_no_operation(
 ) -> None:
     text = "Get box\nGET /v2/boxes/:guid\nExample request\nGET /v2/boxes/1f2e3d4c-aaaa\n"
     assert _operation(tmp_path, text) == ("GET", "/v2/boxes/{guid}")
+
+
+def test_a_copy_that_starts_at_the_body_reads_the_fields_before_the_method_line(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "application/json\nBody\n  • crate_id string\n  • weight integer\nResponses\n"
+        "  • 201 application/json\n    Created\n    • id string\nPOST /crates\ncurl \\\n"
+        " --request POST 'https://api.example.test/v1/crates' \\\n --data '{\"crate_id\":\"c\"}'\n"
+    )
+    page = tmp_path / "crates.txt"
+    page.write_text(text, encoding="utf-8")
+    operation = scrape([page], base=tmp_path).document["paths"]["/crates"]["post"]
+    assert "requestBody" in operation and "201" in operation["responses"]

@@ -20,7 +20,7 @@ from generator.scrape.assemble import (
 from generator.scrape.header import OpHeader, find_headers, title_before
 from generator.scrape.literals import line_search, required_literals
 from generator.scrape.samples import curl_end, first_curl, json_block_at
-from generator.scrape.sections import Section, heading_kind, split_sections
+from generator.scrape.sections import Kind, Section, heading_kind, split_sections
 
 Hook = Callable[[Operation, list[Section]], None]
 NO_OPERATION = "no method and path on the page; add one in pages.toml"
@@ -194,7 +194,30 @@ def _opened_earlier(lines: Sequence[Line], headers: list[OpHeader]) -> list[OpHe
             if any(heading_kind(lines, j) is not None for j in range(i + 1, first.index)):
                 return [OpHeader(first.method, first.target, i, i + 1), *headers[1:]]
             break
+    start = _fields_only_before(lines, headers)
+    if start is not None:
+        return [OpHeader(first.method, first.target, start, start)]
     return headers
+
+
+_FIELD_KINDS = {Kind.PATH, Kind.QUERY, Kind.HEADER, Kind.COOKIE, Kind.BODY, Kind.RESPONSES}
+
+
+def _fields_only_before(lines: Sequence[Line], headers: list[OpHeader]) -> int | None:
+    """Where the fields start of a page's one operation whose method line comes only after
+    them, above its code samples (a copy that starts at the body: `Body` ... `Responses` ...
+    `POST /x`, curl): the first field heading, when none follows the method line."""
+    if len(headers) != 1:
+        return None
+    kinds = [_kind(lines, j) for j in range(len(lines))]
+    before = [j for j in range(headers[0].index) if kinds[j] in _FIELD_KINDS]
+    after = any(kinds[j] in _FIELD_KINDS for j in range(headers[0].end, len(lines)))
+    return before[0] if before and not after else None
+
+
+def _kind(lines: Sequence[Line], index: int) -> Kind | None:
+    found = heading_kind(lines, index)
+    return found.kind if found is not None else None
 
 
 def hinted_header(hint: OperationHint, found: Sequence[OpHeader]) -> OpHeader:
