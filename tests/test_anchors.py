@@ -126,3 +126,14 @@ def test_a_copy_that_starts_at_the_body_reads_the_fields_before_the_method_line(
     page.write_text(text, encoding="utf-8")
     operation = scrape([page], base=tmp_path).document["paths"]["/crates"]["post"]
     assert "requestBody" in operation and "201" in operation["responses"]
+
+
+def test_heading_anchor_labels_glued_before_headings_are_taken_off(tmp_path: Path) -> None:
+    text = (
+        "Remove pin\nDELETE\n/v1/pins/{pin_id}\nSection titled “Path parameters ”Path Parameters\n"
+        "pin_id\nstring\nrequired\nSection titled “Responses ”Responses\n200 OK\n"
+    )
+    page = tmp_path / "pin.txt"
+    page.write_text(text, encoding="utf-8")
+    operation = scrape([page], base=tmp_path).document["paths"]["/v1/pins/{pin_id}"]["delete"]
+    assert [p["name"] for p in operation["parameters"]] == ["pin_id"]

@@ -30,6 +30,26 @@ def nonblank(lines: Sequence[Line]) -> list[Line]:
     return [line for line in lines if line.text.strip()]
 
 
+_ANCHOR_LABEL = re.compile(
+    r"^(?:Section titled|Link to (?:this )?(?:heading|section))\s*[“\"][^”\"]*[”\"]\s*"
+)
+"""The text of a heading's anchor link glued before the next heading (Starlight and other
+Astro themes: `Section titled “Responses ”Successful Response`)."""
+
+
+def _page_lines(page: Page) -> list[Line]:
+    """The page's non-blank lines, heading anchor labels taken off."""
+    lines = nonblank(page.lines)
+    if "Section titled" not in page.text and "Link to " not in page.text:
+        return lines
+    out = []
+    for line in lines:
+        text = _ANCHOR_LABEL.sub("", line.text)
+        if text.strip():
+            out.append(Line(line.number, text) if text != line.text else line)
+    return out
+
+
 def marker_hits(
     page: Page, markers: Sequence[str | re.Pattern[str]], *, enough: int | None = None
 ) -> int:
@@ -92,7 +112,7 @@ def scrape_vertical(
     hook: Hook | None = None,
     parser: FieldParser | None = None,
 ) -> PageResult:
-    lines = nonblank(page.lines)
+    lines = _page_lines(page)
     result = PageResult(page=page, family=family)
     headers = _opened_earlier(lines, _without_alternatives(lines, find_headers(lines)))
     if not headers:
