@@ -136,4 +136,6 @@ def test_heading_anchor_labels_glued_before_headings_are_taken_off(tmp_path: Pat
     page = tmp_path / "pin.txt"
     page.write_text(text, encoding="utf-8")
     operation = scrape([page], base=tmp_path).document["paths"]["/v1/pins/{pin_id}"]["delete"]
-    assert [p["name"] for p in operation["parameters"]] == ["pin_id"]
+    assert [(p["name"], p["schema"].get("type")) for p in operation["parameters"]] == [
+        ("pin_id", "string")
+    ]
