@@ -14,7 +14,7 @@ from tests.accuracy.realpages import GOLDS, RealResult, cases, run
 from tests.accuracy.scoring import combine
 
 PRECISION_FLOOR = 0.95
-F1_FLOOR = 0.87
+F1_FLOOR = 0.94
 
 
 @cache
@@ -34,7 +34,7 @@ def test_no_page_trips_an_internal_error(shared: Path) -> None:
 
 def test_every_operation_is_found(shared: Path) -> None:
     missing = [r.case.stem for r in _results(shared) if not r.found]
-    assert len(missing) <= 1, missing  # 320: a ReadMe page that is its raw page-data JSON
+    assert not missing
 
 
 def test_the_corpus_stays_faithful(shared: Path) -> None:
@@ -56,6 +56,6 @@ def test_a_page_without_method_or_path_says_so_without_its_hint(shared: Path) ->
 
 
 def test_most_pages_are_read_well(shared: Path) -> None:
-    """At most one page in five below F1 0.5: a rule that breaks a layout shows here."""
+    """At most one page in ten below F1 0.5: a rule that breaks a layout shows here."""
     low = [r.case.stem for r in _results(shared) if r.score.f1 < 0.5]
-    assert len(low) <= len(_results(shared)) // 5, low
+    assert len(low) <= len(_results(shared)) // 10, low
