@@ -35,6 +35,7 @@ def _operation(tmp_path: Path, text: str, name: str = "page.txt") -> tuple[str, 
         ("/v1/boxesCreates a box for the caller.", "/v1/boxes"),
         ("/v1/boxes/getBoxInfoReturns the box.", "/v1/boxes/getBoxInfo"),
         ("/orders/CreateOrder", None),  # alone on its line: a path, not glued
+        ("/users/getUser Returns a user.", None),  # a path, then a sentence of its own
         ("Create a box", None),
         ("see the/other page", None),
     ],
@@ -138,4 +139,21 @@ def test_heading_anchor_labels_glued_before_headings_are_taken_off(tmp_path: Pat
     operation = scrape([page], base=tmp_path).document["paths"]["/v1/pins/{pin_id}"]["delete"]
     assert [(p["name"], p["schema"].get("type")) for p in operation["parameters"]] == [
         ("pin_id", "string")
+    ]
+
+
+def test_a_media_type_after_a_method_line_is_no_path(tmp_path: Path) -> None:
+    page = tmp_path / "m.txt"
+    page.write_text("Make\nPOST\napplication/json\n" + BODY, encoding="utf-8")
+    assert scrape([page], base=tmp_path).operation_count == 0
+
+
+def test_different_operations_listed_one_after_the_other_stay_apart(tmp_path: Path) -> None:
+    page = tmp_path / "list.txt"
+    page.write_text("Endpoints\nGET /boxes\nPOST /boxes\nGET /boxes/{id}\n", encoding="utf-8")
+    paths = scrape([page], base=tmp_path).document["paths"]
+    assert sorted((p, m) for p, item in paths.items() for m in item if m != "parameters") == [
+        ("/boxes", "get"),
+        ("/boxes", "post"),
+        ("/boxes/{id}", "get"),
     ]

@@ -104,10 +104,12 @@ def test_placeholders_in_every_spelling_become_names() -> None:
     assert template_path("/v1/{resourceName=people/*}") == "/v1/{resourceName}"
     assert template_path("/users/{id | userPrincipalName}") == "/users/{id}"
     assert template_path("/repos/:owner/<repo>/x") == "/repos/{owner}/{repo}/x"
-    functions = "/2015-03-31/functions/FunctionName"
-    assert template_path(functions, {"FunctionName"}) == "/2015-03-31/functions/{FunctionName}"
+    functions = "/2020-01-01/boxes/BoxName"
+    assert template_path(functions, {"BoxName"}) == "/2020-01-01/boxes/{BoxName}"
     assert template_path("/v:version/pay", {"version"}) == "/v{version}/pay"
     assert template_path("/v1/media:upload", {"version"}) == "/v1/media:upload"
+    assert template_path("/orders/:id/cancel", {"order_id"}) == "/orders/{id}/cancel"
+    assert template_path("/items/{item_id}/tags", {"item_id", "tags"}) == "/items/{item_id}/tags"
 
 
 def test_a_host_that_stands_for_the_readers_own_states_no_server() -> None:

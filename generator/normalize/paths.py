@@ -57,12 +57,13 @@ def template_path(path: str, declared: Collection[str] = ()) -> str:
     `/functions/FunctionName`), or holds `:name` of one (`/v:version`), is that parameter."""
     path = unquote(_PATTERNED.sub(r"{\1}", path.split("?", 1)[0].split("#", 1)[0])).strip()
     segments = [s.strip() for s in path.split("/") if s.strip()]
+    bare = declared if not any(_PLACEHOLDER.fullmatch(s) for s in segments) else ()
     out: list[str] = []
     for index, segment in enumerate(segments):
         placeholder = _PLACEHOLDER.fullmatch(segment)
-        if segment in declared:
+        if segment in bare:  # a path that writes its parameters as bare words (and only so)
             out.append("{" + segment + "}")
-        elif ":" in segment and declared:
+        elif ":" in segment and not placeholder and declared:
             out.append(_colon_params(segment, declared))
         elif placeholder:
             name = next(g for g in placeholder.groups() if g is not None)

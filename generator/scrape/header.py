@@ -30,6 +30,7 @@ _GLUED_TARGET = re.compile(
     r"^((?:https?://[^\s/]+)?/?[A-Za-z0-9_\-.~%:${}]+(?:/[A-Za-z0-9_\-.~%:${}]*)*)(.*)$"
 )
 """A path with text glued after it: `/refund/apply请求参数`, `/v1/runsCreate a run.`"""
+_MEDIA_TYPE = re.compile(r"^(?:application|text|multipart|image|audio|video|font|model)/", re.I)
 _RELATIVE = re.compile(r"^[A-Za-z][\w.-]*(?:/[\w{}.-]+)+/?$")
 _CAPITAL_WORD = re.compile(r"(?<=[a-z0-9_}])[A-Z][a-z]+$")
 _DECORATED = re.compile(
@@ -73,7 +74,7 @@ def header_at(lines: Sequence[Line], i: int) -> OpHeader | None:
         return OpHeader(method, glued, i, i + 2)
     if _TARGET.match(first) and first != "/":
         return _server_then_path(lines, method, clean_target(first), i)
-    if _RELATIVE.match(first):  # `api/v1/message/hide`: a path without its leading slash
+    if _RELATIVE.match(first) and not _MEDIA_TYPE.match(first):  # `api/v1/x`: no leading slash
         return OpHeader(method, "/" + first, i, i + 2)
     return _split_path(lines, i) if first == "/" else None
 
@@ -105,8 +106,8 @@ def glued_target(text: str) -> str | None:
     path, rest = match.group(1), match.group(2)
     if rest and not rest[0].isascii():
         return _with_slash(path)
-    if rest and not rest.startswith(" "):
-        return None
+    if rest and not re.match(r" [a-z]", rest):
+        return None  # `/users/getUser Returns a user.`: a path, then a sentence of its own
     last = path.rsplit("/", 1)[-1]
     cut = _CAPITAL_WORD.search(last)
     if cut is None or cut.start() == 0 or (not rest and last[cut.start() - 1] != "}"):

@@ -184,17 +184,17 @@ def operation_at(
 
 
 def _without_alternatives(lines: Sequence[Line], headers: list[OpHeader]) -> list[OpHeader]:
-    """Request lines one after the other, with at most a short label between them (`For a
-    user:` `GET /users/{id}`, `For the signed-in user:` `GET /me`), are routes of one
-    operation, whose sections follow them all: the first is the operation."""
+    """Request lines of one method one after the other, with at most a label between them
+    (`For a user:` `GET /users/{id}`, `For the signed-in user:` `GET /me`), are routes of
+    one operation, whose sections follow them all: the first is the operation."""
     kept: list[OpHeader] = []
     for header in headers:
+        between = lines[kept[-1].end : header.index] if kept else []
         if (
             kept
-            and header.index - kept[-1].end <= 1
-            and not any(
-                heading_kind(lines, j) is not None for j in range(kept[-1].end, header.index)
-            )
+            and header.method == kept[-1].method
+            and len(between) <= 1
+            and all(line.text.strip().endswith((":", "：")) for line in between)
         ):
             continue
         kept.append(header)
