@@ -68,6 +68,20 @@ _LOCATIONS = {
 _TYPED = ("type", "required", "optional", "in", "sub")
 _NAMED_TYPE = re.compile(r"^(?:[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[A-Z]\w*(?=\[\]))(\[\])?$")
 _BRACKETED = re.compile(r"^\[\s*(\w+)\s*\]$")
+_SCALAR_CLASSES = {
+    **dict.fromkeys(("BigDecimal", "Double", "Float", "Decimal", "Number"), "number"),
+    **dict.fromkeys(
+        ("Long", "Integer", "Short", "Byte", "BigInteger", "Int32", "Int64"), "integer"
+    ),
+    **dict.fromkeys(("Boolean", "Bool"), "boolean"),
+    **dict.fromkeys(
+        ("String", "LocalDateTime", "LocalDate", "LocalTime", "DateTime", "Date", "Instant"),
+        "string",
+    ),
+    **dict.fromkeys(("OffsetDateTime", "ZonedDateTime", "Timestamp", "UUID", "Guid"), "string"),
+    **dict.fromkeys(("MultipartFile", "File", "ObjectId", "Char", "Character"), "string"),
+}
+"""Java and C# classes of scalar values (Knife4j, Swagger renders): named, but no object."""
 
 
 def required_value(cell: str) -> bool | None:
@@ -101,6 +115,9 @@ def type_text(cell: str) -> str | None:
         parts = [type_text(part) for part in text.split("/")]
         if all(parts):
             return " | ".join(p for p in parts if p)
+    scalar = _SCALAR_CLASSES.get(text.removesuffix("[]"))
+    if scalar is not None:
+        return scalar + ("[]" if text.endswith("[]") else "")
     named = _NAMED_TYPE.match(text)
     if named:
         return "object" + (named.group(1) or "")

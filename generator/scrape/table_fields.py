@@ -31,6 +31,7 @@ _LEAD_FLAG = re.compile(
     r"(?:[.。:：,，、]\s*|\s+|(?=[A-Z\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]))(?P<rest>.*)$",
     re.I | re.S,
 )
+_CONDITION = re.compile(r"(?:if|when|unless|only|for|with)\b", re.I)
 _LEAD_TYPE = re.compile(
     r"^(?:(?P<lower>string|integer|number|boolean|object|array|int|long|float|double|bool)"
     r"\s+(?=[A-Z\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])|(?P<any>(?i:string|integer|number|boolean|object|array|int|long|float"
@@ -197,8 +198,8 @@ def _required(cells: dict[str, str], raw_name: str) -> bool | None:
 
 def _lead_flag(description: str) -> tuple[bool | None, str]:
     match = _LEAD_FLAG.match(description)
-    if match is None:
-        return None, description
+    if match is None or _CONDITION.match(match.group("rest")):
+        return None, description  # `Required if the type is card.`: no flag of the field
     flag = match.group("flag").lower() not in _OPTIONAL_WORDS
     return flag, match.group("rest").strip()
 

@@ -73,3 +73,21 @@ def test_dotted_names_nest_under_the_last_matching_parent() -> None:
     pages = fields[0].children[0]
     assert pages.name == "pages" and [c.name for c in pages.children] == ["title"]
     assert fields[1].type_text == "" and fields[1].children[0].type_text == "integer"
+
+
+def test_classes_of_scalar_values_are_no_objects() -> None:
+    from generator.scrape.table_cells import type_text  # noqa: PLC0415
+
+    assert [type_text(t) for t in ("BigDecimal", "LocalDateTime", "MultipartFile")] == [
+        "number",
+        "string",
+        "string",
+    ]
+    assert type_text("CrateLid") == "object"  # a named class of its own: an object
+
+
+def test_a_condition_is_no_required_flag() -> None:
+    from generator.scrape.table_fields import _lead_flag  # noqa: PLC0415
+
+    assert _lead_flag("Required if the lid is shut.")[0] is None
+    assert _lead_flag("Required. The lid.")[0] is True
