@@ -17,7 +17,7 @@ _CONCRETE_ID = re.compile(
 )
 _PLACEHOLDER = re.compile(r"\{+\s*([^{}]*?)\s*\}+|:([A-Za-z_]\w*)|<([A-Za-z_][\w-]*)>")
 _PATTERNED = re.compile(r"\{\s*([A-Za-z_][\w.-]*)\s*[=|][^{}]*\}")
-"""`{name=people/*}` (gRPC transcoding), `{id | userPrincipalName}` (alternatives): `{name}`."""
+"""`{name=people/*}` (gRPC transcoding), `{id | login}` (alternatives): `{name}`."""
 _URL = re.compile(r"^(https?://[^/?#]*)([^?#]*)")
 """A URL's server part (its host as written: `{handle}.x.com`, `[your-domain]` ...) and path."""
 _PLACEHOLDER_HOST = re.compile(r"[^\x00-\x7f]|\[(?![0-9a-fA-F:.]+\])|\{\{|<")
@@ -53,8 +53,8 @@ def split_target(
 
 def template_path(path: str, declared: Collection[str] = ()) -> str:
     """Placeholders as `{name}` (no spaces, no `:name`/`<name>`/`{name=pattern}`), concrete
-    ids templated. A segment that is the name of a `declared` path parameter (AWS writes
-    `/functions/FunctionName`), or holds `:name` of one (`/v:version`), is that parameter."""
+    ids templated. A segment that is the name of a `declared` path parameter (some references write
+    `/boxes/BoxName`), or holds `:name` of one (`/v:version`), is that parameter."""
     path = unquote(_PATTERNED.sub(r"{\1}", path.split("?", 1)[0].split("#", 1)[0])).strip()
     segments = [s.strip() for s in path.split("/") if s.strip()]
     bare = declared if not any(_PLACEHOLDER.fullmatch(s) for s in segments) else ()

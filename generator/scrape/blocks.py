@@ -78,8 +78,8 @@ _WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 
 @lru_cache(maxsize=8192)
 def echoes_name(text: str, following: str) -> bool:
-    """A name line then its title, the name's words capitalized (`package_id` / `Package Id`,
-    `boardOptions` / `Board options`): a field whose type the page does not state (FastAPI
+    """A name line then its title, the name's words capitalized (`crate_id` / `Crate Id`,
+    `lidOptions` / `Lid options`): a field whose type the page does not state (FastAPI
     titles, shown where a render leaves an `anyOf` type out)."""
     title = following.strip()
     if not title[:1].isupper() or name_parts(text) is None:

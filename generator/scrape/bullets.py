@@ -45,7 +45,7 @@ def parse_bullet(text: str, line: int) -> Field:
     core = _FLAGS.sub("", text).strip()
     name, _, rest = core.partition(" ")
     glued = _glued_head(name, rest)
-    if glued is not None:  # `amountintegerRequired`: name, type and flag with nothing between
+    if glued is not None:  # `weightintegerRequired`: name, type and flag with nothing between
         name, rest = glued[0], " ".join(glued[1:2] + glued[3:] + [rest]).strip()
         flags.update(flag.lower() for flag in glued[2:3])
     item = Field(name=name.strip("`"), line=line)
@@ -67,7 +67,7 @@ def parse_bullet(text: str, line: int) -> Field:
 
 def _glued_head(name: str, rest: str) -> list[str] | None:
     """A bullet's first word as name, type (and flag, and text) glued together, when no type
-    follows it: `amountintegerRequired` -> amount / integer / Required."""
+    follows it: `weightintegerRequired` -> weight / integer / Required."""
     if rest and parse_type(rest.split(maxsplit=1)[0]) is not None:
         return None
     from generator.scrape.unglue import split_glued  # noqa: PLC0415 - imports blocks

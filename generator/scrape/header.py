@@ -29,7 +29,7 @@ _TARGET = re.compile(rf"^((?:https?://|(?:{_HOST_VAR})?/)(?:[^\s{{]|\{{[^{{}}\s]
 _GLUED_TARGET = re.compile(
     r"^((?:https?://[^\s/]+)?/?[A-Za-z0-9_\-.~%:${}]+(?:/[A-Za-z0-9_\-.~%:${}]*)*)(.*)$"
 )
-"""A path with text glued after it: `/refund/apply请求参数`, `/v1/runsCreate a run.`"""
+"""A path with text glued after it: `/box/open请求参数`, `/v1/runsCreate a run.`"""
 _MEDIA_TYPE = re.compile(r"^(?:application|text|multipart|image|audio|video|font|model)/", re.I)
 _RELATIVE = re.compile(r"^[A-Za-z][\w.-]*(?:/[\w{}.-]+)+/?$")
 _CAPITAL_WORD = re.compile(r"(?<=[a-z0-9_}])[A-Z][a-z]+$")
@@ -98,7 +98,7 @@ def _server_then_path(lines: Sequence[Line], method: str, first: str, i: int) ->
 @lru_cache(maxsize=8192)
 def glued_target(text: str) -> str | None:
     """The path at the start of a line whose text goes on glued to it: a label or a
-    sentence (`/refund/apply请求参数`, `location/geocode最后修改时间`, `/v1/x{id}Authorization`,
+    sentence (`/box/open请求参数`, `box/find修改时间`, `/v1/x{id}Authorization`,
     `/v1/intentsAfter the intent is made ...`). None when the line is no such thing."""
     match = _GLUED_TARGET.match(text)
     if match is None or "/" not in match.group(1):

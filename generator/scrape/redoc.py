@@ -1,16 +1,16 @@
 """Redoc pages (per-operation renders), text render.
 
-    Create an address                    Responses
-    SecurityCommonAuth                   201
-    Request                              Created
-    query Parameters                     400 ...
-    accountId                            post/addresses
+    Register a widget                    Responses
+    SecurityWorkshopKey                  201
+    Request                              Registered
+    query Parameters                     404 ...
+    workshopId                           post/widgets
     required                             Request samples
-    string (accountId)                   application/json
-    Request Body schema: application/json  { • "type": "office", ... }
+    string (workshopId)                  application/json
+    Request Body schema: application/json  { • "label": "gear", ... }
     ...                                  Response samples
 
-The method and path come after the operation's fields and responses (`post/addresses`,
+The method and path come after the operation's fields and responses (`post/widgets`,
 glued, lower case), with the samples panel after them: an operation is the lines before
 its method line and the samples after it. Field lines are Redoc's (`redoc_fields`);
 samples carry the panel's fold markers (`• "key"`, `{- "key"`), taken out before reading.

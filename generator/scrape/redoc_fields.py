@@ -1,11 +1,11 @@
 """Redoc field lists, text render: the block lines Redoc writes, put in the order blocks read.
 
-    cart_id                      nickName
-    required                     string or null <= 256 characters
-    string36 charactersCart ID   The nickname ...
-    idinteger or null>= 1        addressLine1 / required / string [ 1 .. 256 ] characters
+    box_id                       label
+    required                     string or null <= 64 characters
+    string12 charactersBox ID    A label ...
+    sizeinteger or null>= 1      street / required / string [ 1 .. 80 ] characters
 
-The required flag comes before the type; the type line carries a title `(accountId)`, a
+The required flag comes before the type; the type line carries a title `(workshopId)`, a
 format `<date-time>` and the bounds (`[ 1 .. 256 ] characters`, `<= 256 characters`,
 `>= 1`, `36 characters`); a render may glue the name, type, bounds and description into one
 line. Lines are split and reordered to name / type / required / description; the bounds are

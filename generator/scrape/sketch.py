@@ -1,7 +1,7 @@
 """Pseudo-JSON whose values are type names: a schema sketch, not an example.
 
 Pages write a body's shape as JSON with types for values: `{"id": string, "amount":
-decimal, "status": "Paid" | "Unpaid", "note": string | null, "tags": [string]}` (unquoted
+decimal, "state": "Open" | "Shut", "note": string | null, "tags": [string]}` (unquoted
 keys too, TypeScript style). Such text is not JSON, so it is read only when the example
 reader gives up: bare type words give the stated type, a union of quoted words an enum,
 `| null` nullability. A quoted type name (`"string"`) among them is a placeholder whose type
@@ -123,7 +123,7 @@ def _schema(value: Any) -> Schema:
 
 
 def _expression(text: str) -> Schema:
-    """`string | null`, `"Paid" | "Unpaid"`, `date-time`: the schema a type expression states
+    """`string | null`, `"Open" | "Shut"`, `date-time`: the schema a type expression states
     (no type when one of its words is not a type name)."""
     types: list[str] = []
     values: list[str] = []

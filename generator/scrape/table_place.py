@@ -78,7 +78,7 @@ def place_prose_params(op: Operation, section: Section) -> None:
 
 
 def _bullet_fields(lines: Sequence[Line]) -> list[Field]:
-    """A parameters heading over a bullet list (`• amountintegerRequired`), no table."""
+    """A parameters heading over a bullet list (`• weightintegerRequired`), no table."""
     from generator.scrape.bullets import is_bullet_field, parse_bullets  # noqa: PLC0415
 
     if not any(is_bullet_field(line.text) for line in lines):

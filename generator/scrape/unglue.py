@@ -26,7 +26,7 @@ _LIST_START = re.compile(r"(?=list of |list<|list\[)")
 """`datalist of objects` (Fern): `list` starts a type only where `of`/a bracket follows."""
 _FLAGGED_START = re.compile(r"(?=datetime|date-time|date|double|uuid)")
 """Type words that end common names (`update`, `mandate`): a type only before a glued flag
-(`created_afterdatetimeOptional`)."""
+(`opened_afterdatetimeOptional`)."""
 _REQ = r"(?:required|optional|Required|Optional)"
 _NAME_PART = re.compile(r"[A-Za-z_$@][\w.\-\[\]$@]*", re.ASCII)
 _MARKED_NAME = re.compile(r"([A-Za-z_$@][\w.\-\[\]$@]*)([*?])", re.ASCII)
@@ -135,7 +135,7 @@ _UPPER = re.compile(r"(?<=[a-z0-9_])[A-Z]")
 
 @lru_cache(maxsize=8192)
 def split_echo(text: str) -> list[str] | None:
-    """`created_afterCreated After` -> created_after / Created After: a name glued to its
+    """`opened_afterOpened After` -> opened_after / Opened After: a name glued to its
     title, the name's words capitalized (FastAPI titles, where the type is not shown)."""
     if not text[:1].islower():
         return None
@@ -184,7 +184,7 @@ def _flagged_starts(text: str) -> set[int]:
 
 
 def split_dotted(text: str) -> list[str] | None:
-    """`limitinteger · int32 · min: 1 · max: 100` -> limit / integer(int32) / min: 1 / max: 100,
+    """`sizeinteger · int32 · min: 1 · max: 50` -> size / integer(int32) / min: 1 / max: 50,
     `accountNamestring · required` -> accountName / string / required: a glued name and type,
     then `·`-separated modifiers (a flag, `nullable`, bounds, a format word; others dropped)."""
     flag = _TRAILING_REQ.search(text)

@@ -1,7 +1,7 @@
 """A flat field list and the example that shows where its fields sit.
 
-    req_type  int           {"status": 200, "msg": "ok",
-    info.id   string         "data": {"req_type": 1, "info": {"id": 6}}}
+    box_kind  int           {"status": 200, "msg": "ok",
+    lid.id    string         "data": {"box_kind": 1, "lid": {"id": 6}}}
 
 A list none of whose names the example shows at its top, and all of whose names (all but
 one, of three or more: a name misspelt) are keys of one object deeper in it (`data`, or the
@@ -67,7 +67,7 @@ def _at(value: Any, path: list[str]) -> dict[str, Any]:
 
 def _complete_cut_name(schema: Schema, shown: dict[str, Any]) -> None:
     """The one listed name the object does not hold, when it is the start of the one key of
-    the object no name lists (`appi` for `appId`): a name cut short, given its full form."""
+    the object no name lists (`crat` for `crateId`): a name cut short, given its full form."""
     properties: dict[str, Any] = schema["properties"]
     missing = [name for name in properties if name not in shown]
     unlisted = [key for key in shown if key not in properties]
