@@ -37,8 +37,9 @@ FAMILIES: tuple[ModuleType, ...] = (
 )
 THRESHOLD = 0.5
 CERTAIN = 1.0
-"""The top score of a marker-counting family (`marker_score` caps there); only `embedded`,
-listed first, scores above it."""
+"""The top score of a marker-counting family (`marker_score` caps there); only `embedded`
+and `markdown` (a text page in Markdown's shape, converted first), listed first, score
+above it."""
 
 
 def detect(page: Page) -> ModuleType:
