@@ -11,7 +11,16 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from generator.model import MISSING, AuthFact, Body, Line, Operation, Parameter, Response
+from generator.model import (
+    MISSING,
+    AuthFact,
+    Body,
+    Line,
+    Operation,
+    Parameter,
+    Response,
+    line_text,
+)
 from generator.scrape.blocks import parse_blocks
 from generator.scrape.bodies import (
     ANSWERS,
@@ -136,8 +145,9 @@ def responses_from(
     Request examples shown among them (`Body example`) go to `asked`."""
     parts: list[tuple[str, str, list[Line]]] = []
     stated = False
-    for line in untab(section_lines):
-        status = status_line(line.text)
+    untabbed = untab(section_lines)
+    statuses = map(status_line, map(line_text, untabbed))
+    for line, status in zip(untabbed, statuses, strict=True):
         if status is None and parts:  # most lines: the part above goes on
             parts[-1][2].append(line)
             continue

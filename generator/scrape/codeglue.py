@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 
-from generator.model import Line
+from generator.model import Line, line_text
 
 _GLUE = re.compile(
     r"""\}'?(?=[{\[])|\]'?(?=\{)"""  # `}{`, `}'{` (a quoted curl body ends), `]{`
@@ -27,6 +27,8 @@ _HTTP_RESPONSE = re.compile(r"^\s*HTTP/\d(?:\.\d)?\s+(?P<code>[1-5]\d\d)\b[^{\[]
 
 def unglue_code(lines: Sequence[Line]) -> list[Line]:
     """`lines` with glued samples on lines of their own."""
+    if not any(map(is_glued, map(line_text, lines))):  # the usual section: nothing glued
+        return list(lines)
     out: list[Line] = []
     for line in lines:
         parts = split_glued(line.text)
@@ -35,6 +37,14 @@ def unglue_code(lines: Sequence[Line]) -> list[Line]:
         else:
             out.extend(Line(line.number, part) for part in parts)
     return out
+
+
+@lru_cache(maxsize=8192)
+def is_glued(text: str) -> bool:
+    """Are samples glued on a line of this text (`split_glued` cuts it)?"""
+    if "{" not in text and "[" not in text and "curl" not in text:
+        return False  # `split_glued`'s own first test, kept out of its cache
+    return len(split_glued(text)) > 1
 
 
 @lru_cache(maxsize=8192)

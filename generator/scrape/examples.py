@@ -10,13 +10,21 @@ the label over it (`Body example`, a request body's example even under the respo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from typing import Any
 
-from generator.model import MISSING, Line, Schema
-from generator.scrape.codeglue import http_status, is_header_line, is_http_request, unglue_code
+from generator.model import MISSING, Line, Schema, line_text
+from generator.scrape.codeglue import (
+    http_status,
+    is_glued,
+    is_header_line,
+    is_http_request,
+    unglue_code,
+)
 from generator.scrape.header import is_sample_header
 from generator.scrape.infer import INFERRED, infer_schema
 from generator.scrape.samples import JsonBlock, curl_at, json_block_at
@@ -60,15 +68,24 @@ class Content:
 
 def split_content(lines: Sequence[Line]) -> Content:
     """Field lines, JSON examples (pseudo-JSON ones as sketches) and the media type line."""
+    if not any(map(_special, map(line_text, lines))):  # field lines and prose only
+        return Content(list(lines), [], None)
     lines = unglue_code(lines)
     rest: list[Line] = []
     examples: list[JsonBlock] = []
     media: str | None = None
     state = _State()
+    stops = list(compress(range(len(lines)), map(_stops, map(line_text, lines))))
     i = 0
     while i < len(lines):
+        plain = _next_stop(stops, i, len(lines)) if state.clean() else i
+        if plain > i:  # most lines: a field's or prose, after no HTTP line nor sample
+            rest.extend(lines[i:plain])
+            state.data = MISSING
+            i = plain
+            continue
         sort = _line_sort(lines[i].text)
-        if sort is _KEPT:  # most lines: a field's or prose
+        if sort is _KEPT:
             rest.append(lines[i])
             state.after(lines[i].text)
             i += 1
@@ -98,6 +115,19 @@ def split_content(lines: Sequence[Line]) -> Content:
     return Content(rest, examples, media)
 
 
+def _next_stop(stops: list[int], i: int, end: int) -> int:
+    """The first index in `stops` from `i` on (`end` if none)."""
+    k = bisect_left(stops, i)
+    return stops[k] if k < len(stops) else end
+
+
+@lru_cache(maxsize=8192)
+def _stops(text: str) -> bool:
+    """Does a line of this text stop a run of plain lines: not kept as it is (`_KEPT`), or
+    an HTTP line (`_State.after` notes it)?"""
+    return _line_sort(text) is not _KEPT or "HTTP/" in text
+
+
 class _State:
     """What the lines just before a JSON example were."""
 
@@ -106,15 +136,22 @@ class _State:
         self.status: str | None = None
         self.data: Any = MISSING
 
+    def clean(self) -> bool:
+        """Nothing before that a plain line would keep: `after` only forgets a curl's data."""
+        return self.follows is None and self.status is None
+
     def after(self, text: str) -> None:
         """A line that is no sample: an HTTP line or header keeps or starts a message; a
         blank line keeps the answer a request sample's body announces."""
+        if self.follows is None and self.status is None and "HTTP/" not in text:
+            self.data = MISSING  # the usual line: nothing before, no HTTP line now
+            return
         if self.follows == "answer" and not text:
             return
-        status = http_status(text)
-        if status is not None or is_http_request(text):
+        status = http_status(text) if "HTTP/" in text else None
+        if status is not None or ("HTTP/" in text and is_http_request(text)):
             self.follows, self.status = ("request", None) if status is None else (None, status)
-        elif not (is_header_line(text) and (self.follows == "request" or self.status)):
+        elif not ((self.follows == "request" or self.status) and is_header_line(text)):
             self.follows, self.status = None, None
         self.data = MISSING
 
@@ -162,6 +199,12 @@ def _line_sort(text: str) -> tuple[bool, bool, str, bool, bool]:
         not stripped or bool(_NOISE.match(stripped)),
     )
     return _KEPT if sort[:2] == (False, False) and sort[3:] == (False, False) else sort
+
+
+@lru_cache(maxsize=8192)
+def _special(text: str) -> bool:
+    """Is a line of this text other than a kept one (`_KEPT`), or glued samples?"""
+    return _line_sort(text) is not _KEPT or is_glued(text)
 
 
 _KEPT = (False, False, "", False, False)

@@ -153,24 +153,22 @@ def balanced_end(text: str) -> int | None:
     """The index after the bracket closing the value that opens `text` (`{` or `[` first,
     strings skipped); None when it never closes."""
     depth = 0
-    in_string = escaped = False
-    for i, ch in enumerate(text):
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "{[":
+    for token in _BRACKET_OR_STRING.finditer(text):
+        ch = token.group(1)
+        if ch is None:  # a string
+            continue
+        if ch in "{[":
             depth += 1
-        elif ch in "}]":
+        else:
             depth -= 1
             if depth <= 0:
-                return i + 1
+                return token.end()
     return None
+
+
+_BRACKET_OR_STRING = re.compile(r'([{}\[\]])|"(?:[^"\\]|\\.)*(?:"|\\?\Z)', re.DOTALL)
+"""A bracket (group 1) or a string, closed or left open at the end of the text (an escape
+skips the character after it)."""
 
 
 _PARTIAL_WORD = re.compile(r"[A-Za-z_][\w-]*$|-$")

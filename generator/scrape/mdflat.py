@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from generator.model import Line
+from generator.model import Line, line_text
 from generator.scrape.mdtables import has_flat_table, unflatten_tables
 from generator.scrape.sections import heading_kind
 
@@ -44,6 +44,8 @@ def is_flattened(lines: Sequence[Line]) -> bool:
     first = next((line.text for line in lines if line.text.strip()), "")
     if len(first) >= _LONG and _FLAT_START.match(first) is not None:
         return True
+    if max(map(len, map(line_text, lines)), default=0) < _LONG:
+        return False  # no long line (most pages): tested without a Python loop
     return any(len(line.text) >= _LONG and has_flat_table(line.text) for line in lines)
 
 

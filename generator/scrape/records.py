@@ -19,10 +19,13 @@ the end of the block, or up to a name it already holds (a sibling of an outer le
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
-from generator.model import Line
+from generator.model import Line, line_text
 from generator.scrape.blocks import is_modifier, name_parts
 from generator.scrape.fields import Field
 from generator.scrape.prose import split_values
@@ -49,11 +52,13 @@ class _Record:
 
 def type_last_fields(lines: Sequence[Line]) -> list[Field] | None:
     """The fields of `lines` when they are type-last records (None: another layout)."""
-    records = _records(lines)
+    records: list[_Record] = []
+    for record in _records(lines):  # read lazily: the usual block declines at its first
+        if _flag_after(lines, record.type_at):
+            return None  # name / type / required: the usual vertical block
+        records.append(record)
     if sum(1 for r in records if r.type_at > r.start + 1) < _ENOUGH:
         return None
-    if any(_flag_after(lines, r.type_at) for r in records):
-        return None  # name / type / required: the usual vertical block
     fields: list[Field] = []
     for k, record in enumerate(records):
         end = records[k + 1].start if k + 1 < len(records) else len(lines)
@@ -61,41 +66,66 @@ def type_last_fields(lines: Sequence[Line]) -> list[Field] | None:
     return _nest(fields)
 
 
-def _records(lines: Sequence[Line]) -> list[_Record]:
-    found: list[_Record] = []
-    i = 0
-    while i < len(lines):
-        record = _record_at(lines, i)
-        if record is None:
-            i += 1
-            continue
-        found.append(record)
-        i = record.type_at + 1
-    return found
+def _records(lines: Sequence[Line]) -> Iterator[_Record]:
+    after = 0
+    for i in compress(range(len(lines)), map(_MAY_NAME, map(_head, map(line_text, lines)))):
+        record = _record_at(lines, i) if i >= after else None
+        if record is not None:
+            yield record
+            after = record.type_at + 1
 
 
 def _record_at(lines: Sequence[Line], i: int) -> _Record | None:
     """The record whose name is line `i`: a flag line, a few text lines, then a type."""
-    head = lines[i].text.strip().lower()
-    if name_parts(head) is None or head in _JSON_TYPES or head in _FLAGS:
+    may_name, _, is_type = _head(lines[i].text)
+    if not may_name:  # most lines
         return None
     k, flag, text = i + 1, None, list[str]()
-    if k < len(lines) and lines[k].text.strip().lower() in _FLAGS:
-        flag = _FLAGS[lines[k].text.strip().lower()]
+    if k < len(lines):
+        flag = _head(lines[k].text)[1]
+    if flag is not None:
         k += 1
-    elif parse_type(head) is not None:
+    elif is_type:
         return None  # `date-time` alone is a type (names stripped); `uuid` / `required` a name
     while k < len(lines) and len(text) <= _MAX_TEXT:
-        line = lines[k].text.strip()
-        if parse_type(line) is not None:
+        line, role = _role(lines[k].text)
+        if role is _TYPE:
             return _Record(i, k, flag, text)
-        if _UNION.match(line) and k + 1 < len(lines) and parse_type(lines[k + 1].text):
+        if role is _UNION_LINE and k + 1 < len(lines) and parse_type(lines[k + 1].text):
             return _Record(i, k + 1, flag, text)
-        if name_parts(line) is not None or line.lower() in _FLAGS:
+        if role is _ENDS:
             return None
         text.append(line)
         k += 1
     return None
+
+
+@lru_cache(maxsize=8192)
+def _head(text: str) -> tuple[bool, bool | None, bool]:
+    """A line of this text as a record's first lines see it: may it name a record (a name,
+    not a JSON type word nor a flag), the flag it is (`required`: True), is it a type."""
+    head = text.strip().lower()
+    may_name = name_parts(head) is not None and head not in _JSON_TYPES and head not in _FLAGS
+    return may_name, _FLAGS.get(head), may_name and parse_type(head) is not None
+
+
+_MAY_NAME = itemgetter(0)
+"""`_head`'s first answer: lines that name no record are skipped without a Python call."""
+_TYPE, _UNION_LINE, _ENDS, _TEXT = "type", "union", "ends", "text"
+
+
+@lru_cache(maxsize=8192)
+def _role(text: str) -> tuple[str, str]:
+    """A line after a record's name, stripped, and what it is there: its type, `Any of:`
+    (the type follows), the next name or a flag (no record), or a line of its text."""
+    line = text.strip()
+    if parse_type(line) is not None:
+        return line, _TYPE
+    if _UNION.match(line):
+        return line, _UNION_LINE
+    if name_parts(line) is not None or line.lower() in _FLAGS:
+        return line, _ENDS
+    return line, _TEXT
 
 
 def _flag_after(lines: Sequence[Line], type_at: int) -> bool:

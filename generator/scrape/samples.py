@@ -87,13 +87,19 @@ def _closing_line(lines: Sequence[Line], index: int) -> int | None:
     a string left open ends with its line)."""
     depth = 0
     for j in range(index, min(len(lines), index + 20000)):
-        text = lines[j].text
-        if '"' in text:
-            text = _JSON_STRING.sub("", text)
-        depth += text.count("{") + text.count("[") - text.count("}") - text.count("]")
+        depth += _depth_change(lines[j].text)
         if depth <= 0:
             return j
     return None
+
+
+@lru_cache(maxsize=8192)
+def _depth_change(text: str) -> int:
+    """Brackets opened less brackets closed on a line of this text, strings skipped (cached:
+    a page shows its examples more than once, and a site's examples share lines)."""
+    if '"' in text:
+        text = _JSON_STRING.sub("", text)
+    return text.count("{") + text.count("[") - text.count("}") - text.count("]")
 
 
 def _unnumbered(lines: Sequence[Line], index: int) -> list[Line]:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from generator.model import Line
+from generator.model import Line, line_text
 from generator.scrape.blocks import is_type
 from generator.scrape.records import schema_title, starts_schema
 
@@ -191,10 +191,11 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
     """Sections in order; lines before the first heading form a `None`-kind preamble."""
     sections: list[Section] = [Section(Kind.PARAMS, None)]
     add = sections[-1].lines.append
-    for i, line in enumerate(lines):
-        named = _named_heading(line.text)
+    headings = map(_named_heading, map(line_text, lines))
+    for i, (line, named) in enumerate(zip(lines, headings, strict=True)):
         if (
             named is None
+            and "object" in line.text
             and line.text.strip() == "object"
             and sections[-1].kind not in _HEADED_BODIES
             and starts_schema(lines, i)
@@ -246,6 +247,8 @@ def _is_content(kind: Kind, current: Kind, label: bool = False) -> bool:
 def restated_request(lines: Sequence[Line]) -> list[Line]:
     """A response's lines without the request it restates: a "Request body:" label in its
     text and the lines under it, up to the next label (`Responses:`)."""
+    if not any(map(_ends_label, map(line_text, lines))):  # no label: nothing restated
+        return list(lines)
     out: list[Line] = []
     skipping = False
     for line in lines:
@@ -256,6 +259,11 @@ def restated_request(lines: Sequence[Line]) -> list[Line]:
         if not skipping:
             out.append(line)
     return out
+
+
+@lru_cache(maxsize=8192)
+def _ends_label(text: str) -> bool:
+    return text.strip().endswith(":")
 
 
 @lru_cache(maxsize=8192)

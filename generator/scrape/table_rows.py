@@ -22,6 +22,7 @@ from generator.model import Line
 from generator.scrape.table_columns import column_key, glued_header, header_keys, spaced_header
 
 _RowAt = Callable[[Sequence[Line], int], "RawRow | None"]
+_TableAt = Callable[[Sequence[Line], int], "tuple[RawTable | None, int]"]
 _SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _HEADER_LINES = 8
 """How many lines a header split one cell a line may take (`|` / `Name |` / `Type |` ...)."""
@@ -70,22 +71,28 @@ def find_tables(lines: Sequence[Line]) -> list[RawTable]:
     tables: list[RawTable] = []
     i = 0
     while i < len(lines):
-        text = lines[i].text
-        table: RawTable | None = None
-        end = i + 1
-        if "|" in text:
-            table, end = _pipe_table(lines, i)
-        elif spaced_header(text.strip()) is not None:
-            table, end = _spaced_table(lines, i)
-        elif glued_header(text.strip()) is not None:
-            table, end = _glued_table(lines, i)
-        elif column_key(text) == "name":
-            table, end = _column_table(lines, i)
+        read = _START[_table_start(lines[i].text)]
+        if read is None:  # most lines: no table starts on them
+            i += 1
+            continue
+        table, end = read(lines, i)
         if table is not None and table.rows:
             table.start = i
             tables.append(table)
         i = max(end, i + 1)
     return tables
+
+
+@lru_cache(maxsize=8192)
+def _table_start(text: str) -> int:
+    """Which shape of table may start at a line of this text (an index in `_START`)."""
+    if "|" in text:
+        return 1
+    if spaced_header(text.strip()) is not None:
+        return 2
+    if glued_header(text.strip()) is not None:
+        return 3
+    return 4 if column_key(text) == "name" else 0
 
 
 def _pipe_header(lines: Sequence[Line], i: int) -> tuple[list[str], int] | None:
@@ -313,3 +320,13 @@ def _mark_free(word: str) -> str:
 
 def _is_aside(text: str) -> bool:
     return bool(_ASIDE.match(text))
+
+
+_START: tuple[_TableAt | None, ...] = (
+    None,
+    _pipe_table,
+    _spaced_table,
+    _glued_table,
+    _column_table,
+)
+"""The reader of each shape `_table_start` names (none for 0: no table starts there)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from generator.model import Line
+from generator.model import Line, line_text
 from generator.scrape.fields import Field
 from generator.scrape.table_columns import column_key, glued_header, spaced_header
 from generator.scrape.table_fields import table_fields
@@ -41,7 +41,7 @@ def parse_tables(lines: Sequence[Line]) -> list[Field]:
 
 
 def has_table(lines: Sequence[Line]) -> bool:
-    return any(is_table_row(line.text) for line in lines)
+    return any(map(is_table_row, map(line_text, lines)))
 
 
 def tables_first(

@@ -229,10 +229,12 @@ def _fields_only_before(lines: Sequence[Line], headers: list[OpHeader]) -> int |
     `POST /x`, curl): the first field heading, when none follows the method line."""
     if len(headers) != 1:
         return None
-    kinds = [_kind(lines, j) for j in range(len(lines))]
-    before = [j for j in range(headers[0].index) if kinds[j] in _FIELD_KINDS]
-    after = any(kinds[j] in _FIELD_KINDS for j in range(headers[0].end, len(lines)))
-    return before[0] if before and not after else None
+    start = next((j for j in range(headers[0].index) if _kind(lines, j) in _FIELD_KINDS), None)
+    if start is None or any(
+        _kind(lines, j) in _FIELD_KINDS for j in range(headers[0].end, len(lines))
+    ):
+        return None
+    return start
 
 
 def _kind(lines: Sequence[Line], index: int) -> Kind | None:
