@@ -36,7 +36,7 @@ _SIGNALS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("»",), re.compile(r"^\|\s*»", re.M)),  # a table row nested by `»` (Widdershins-style)
 )
 """Markdown's marks, each with the strings a page must hold for its pattern to be tried."""
-_FLATTENED = re.compile(r"^\s*#{1,3} [^\n]{1,300}? (?:#{2,4} |[-*] `)")
+FLATTENED = re.compile(r"^\s*#{1,3} [^\n]{1,300}? (?:#{2,4} |[-*] `)")
 """A Markdown document whose line breaks were lost: a heading, then another heading or a
 code-named list item further on the same line."""
 
@@ -52,7 +52,7 @@ def looks_markdown(text: str) -> bool:
     items, links), a heading line that holds the rest of the document, or a fenced spec."""
     head = text[:20000]
     fenced = ("```" in text or "~~~" in text) and ("openapi" in text or "swagger" in text)
-    if _FLATTENED.match(head) or (fenced and _FENCED_SPEC.search(text)):
+    if FLATTENED.match(head) or (fenced and _FENCED_SPEC.search(text)):
         return True
     hits = 0
     for literals, signal in _SIGNALS:

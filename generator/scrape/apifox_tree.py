@@ -20,6 +20,7 @@ from typing import Any
 
 from generator.model import Schema
 from generator.scrape.infer import fill_from_example
+from generator.scrape.nesting import move_required
 
 _UNION_WORDS = (" Any of", " One of", " All of")
 _UPPER_WORD = re.compile(r"^[A-Z][A-Z0-9_]*$")
@@ -44,7 +45,7 @@ def nest_by_example(schema: Schema, example: Any) -> None:
         del levels[depth + 1 :]
         node, shown = levels[-1]
         node.setdefault("properties", {})[name] = child
-        _move_required(root, node, name)
+        move_required(root, node, name)
         inner = _object_target(child, shown.get(name)) if isinstance(child, dict) else None
         if inner is not None and "properties" not in inner[0]:
             levels.append(inner)
@@ -81,17 +82,6 @@ def _object_target(schema: Schema, example: Any) -> tuple[Schema, dict[str, Any]
     if isinstance(example, dict) and ("object" in kinds or "properties" in schema):
         return schema, example
     return None
-
-
-def _move_required(root: Schema, node: Schema, name: str) -> None:
-    """A field moved from the root's list keeps its required flag, in its new object."""
-    required = root.get("required")
-    if node is root or not isinstance(required, list) or name not in required:
-        return
-    required.remove(name)
-    if not required:
-        del root["required"]
-    node.setdefault("required", []).append(name)
 
 
 def split_glued_enums(schema: Schema, example: Any) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from generator.load.markdown import FLATTENED
 from generator.model import Line, line_text
 from generator.scrape.mdtables import has_flat_table, unflatten_tables
 from generator.scrape.sections import heading_kind
@@ -25,7 +26,6 @@ from generator.scrape.sections import heading_kind
 _LONG = 160
 """A line this long that starts with a heading is a flattened document; shorter ones are
 left as they are."""
-_FLAT_START = re.compile(r"^\s*#{1,3} [^\n]{1,300}? (?:#{2,4} |[-*] `)")
 _BREAK = re.compile(r" (?=#{1,6} \S|[-*] `[^`]+` ?\()")
 _ITEM_HEAD = re.compile(r"^([-*] `[^`]+` ?\((?:[^()]|\([^()]*\))*\))\s+(\S.*)$")
 _HEADING = re.compile(r"^(#{1,6}) (.*)$")
@@ -42,7 +42,7 @@ def is_flattened(lines: Sequence[Line]) -> bool:
     """A flattened document (its first line one long heading-led line), or a page holding
     a pipe table flattened onto one line (`mdtables`)."""
     first = next((line.text for line in lines if line.text.strip()), "")
-    if len(first) >= _LONG and _FLAT_START.match(first) is not None:
+    if len(first) >= _LONG and FLATTENED.match(first) is not None:
         return True
     if max(map(len, map(line_text, lines)), default=0) < _LONG:
         return False  # no long line (most pages): tested without a Python loop

@@ -12,6 +12,7 @@ rows, `»` markers and dotted names alike: `table_fields`.)
 
 from __future__ import annotations
 
+from generator.model import Schema
 from generator.scrape.fields import Field
 
 
@@ -42,3 +43,14 @@ def _dotted_parent(name: str, by_name: dict[str, Field]) -> Field | None:
             return parent
         cut = name.rfind(".", 0, cut)
     return None
+
+
+def move_required(root: Schema, node: Schema, name: str) -> None:
+    """A field moved from the root's list keeps its required flag, in its new object."""
+    required = root.get("required")
+    if node is root or not isinstance(required, list) or name not in required:
+        return
+    required.remove(name)
+    if not required:
+        del root["required"]
+    node.setdefault("required", []).append(name)

@@ -25,6 +25,7 @@ from functools import lru_cache
 from generator.model import MISSING, Body, Line, Operation, Page, PageResult
 from generator.problems import Problems
 from generator.scrape.assemble import Reader, apply_sections, attach_response_example
+from generator.scrape.bodies import success_code
 from generator.scrape.header import OpHeader, find_headers
 from generator.scrape.infer import infer_schema
 from generator.scrape.redoc_fields import parse_fields
@@ -160,7 +161,7 @@ def _samples(op: Operation, lines: Sequence[Line]) -> None:
         if kind == _REQUEST_SAMPLES:
             _request_sample(op, block.value)
         else:
-            attach_response_example(op, code or _success(op), block.value)
+            attach_response_example(op, code or success_code(op.responses), block.value)
 
 
 def _query_examples(op: Operation) -> None:
@@ -176,7 +177,3 @@ def _request_sample(op: Operation, value: object) -> None:
         op.request = Body(schema=infer_schema(value), example=value, required=True)
     elif op.request.example is MISSING:
         op.request.example = value
-
-
-def _success(op: Operation) -> str:
-    return next((r.status for r in op.responses if r.status.startswith("2")), "200")

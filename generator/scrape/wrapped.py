@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.model import Schema
+from generator.scrape.nesting import move_required
 
 _DEEPEST = 4
 """How deep a wrapper is looked for (`data.result.list[]` and no deeper)."""
@@ -112,7 +113,7 @@ def _nest_after_empty(schema: Schema, example: dict[str, Any]) -> None:
     for name, child in listed:
         if open_node is not None and name in open_value and name not in example:
             open_node.setdefault("properties", {})[name] = child
-            _move_required(schema, open_node, name)
+            move_required(schema, open_node, name)
             continue
         kept[name] = child
         open_node, open_value = _empty_object(child, example.get(name))
@@ -136,13 +137,3 @@ def _empty_object(child: Any, value: Any) -> tuple[Schema | None, dict[str, Any]
     if not isinstance(items, dict) or "properties" in items:
         return None, {}
     return items, inner
-
-
-def _move_required(root: Schema, node: Schema, name: str) -> None:
-    required = root.get("required")
-    if not isinstance(required, list) or name not in required:
-        return
-    required.remove(name)
-    if not required:
-        del root["required"]
-    node.setdefault("required", []).append(name)
