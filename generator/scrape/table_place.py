@@ -17,6 +17,7 @@ from generator.scrape.prose_params import named_params
 from generator.scrape.sections import Section
 from generator.scrape.table_fields import table_fields
 from generator.scrape.table_rows import find_tables
+from generator.scrape.tables import has_table
 
 _PLACEHOLDER = re.compile(r"\{\s*([^{}=|\s]+)[^{}]*\}|(?<=/):([A-Za-z_]\w*)|<([A-Za-z_][\w-]*)>")
 _HEADERS = frozenset(
@@ -41,13 +42,16 @@ _TITLE_WORDS = 6
 
 def place_params(op: Operation, section: Section) -> None:
     """The fields of the tables of a parameters section, each where it goes."""
-    content = split_content(section.lines)
     fields: list[Field] = []
-    for table in find_tables(section.lines):  # a cell may hold JSON: the lines as shown
+    tables = find_tables(section.lines) if has_table(section.lines) else []
+    for table in tables:  # a cell may hold JSON: the lines as shown
         if section.heading is None and _under_other_title(section.lines, table.start):
             continue
         fields.extend(table_fields(table))
-    if not fields and section.heading is not None:
+    if not fields and section.heading is None:
+        return
+    content = split_content(section.lines)
+    if not fields:
         fields = _bullet_fields(content.lines) or _block_fields(content.lines)
     if not fields:
         return

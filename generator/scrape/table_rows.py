@@ -83,6 +83,35 @@ def find_tables(lines: Sequence[Line]) -> list[RawTable]:
     return tables
 
 
+def may_hold_table(lines: Sequence[Line]) -> bool:
+    """Whether `find_tables` may find a table in `lines`: a quick test of what each shape
+    needs to start (a pipe header names columns or has its separator, a one-a-line header
+    has three column words). Most sections with a pipe only write union types."""
+    separator: bool | None = None
+    for i, line in enumerate(lines):
+        start = _table_start(line.text)
+        if start == 1:
+            if _pipe_header_words(line.text):
+                return True
+            if separator is None:
+                separator = any(is_separator(ln.text) for ln in lines)
+            if separator:
+                return True
+        elif start == 4:
+            following = lines[i + 1 : i + 3]
+            if len(following) == 2 and all(column_key(ln.text) for ln in following):
+                return True
+        elif start:
+            return True
+    return False
+
+
+@lru_cache(maxsize=8192)
+def _pipe_header_words(text: str) -> bool:
+    """Does a pipe line name columns, as a header without a separator must?"""
+    return header_keys(list(_pieces(text)[1])) is not None
+
+
 @lru_cache(maxsize=8192)
 def _table_start(text: str) -> int:
     """Which shape of table may start at a line of this text (an index in `_START`)."""

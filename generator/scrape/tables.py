@@ -11,7 +11,7 @@ from generator.model import Line, line_text
 from generator.scrape.fields import Field
 from generator.scrape.table_columns import column_key, glued_header, spaced_header
 from generator.scrape.table_fields import table_fields
-from generator.scrape.table_rows import find_tables
+from generator.scrape.table_rows import find_tables, may_hold_table
 
 
 def cells(text: str) -> list[str]:
@@ -41,7 +41,7 @@ def parse_tables(lines: Sequence[Line]) -> list[Field]:
 
 
 def has_table(lines: Sequence[Line]) -> bool:
-    return any(map(is_table_row, map(line_text, lines)))
+    return any(map(is_table_row, map(line_text, lines))) and may_hold_table(lines)
 
 
 def tables_first(
