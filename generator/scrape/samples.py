@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from generator.model import Line
+from generator.model import Line, line_text
 from generator.scrape.jsonish import balanced_end, parse_jsonish
 from generator.scrape.shell_words import split_words
 from generator.scrape.sketch import Sketch, placeholder_schema, sketch_schema
@@ -118,10 +118,11 @@ def _unnumbered(lines: Sequence[Line], index: int) -> list[Line]:
 def _finish(
     lines: Sequence[Line], index: int, j: int, *, cut: bool = False, sketches: bool = False
 ) -> JsonBlock | None:
-    text = "\n".join(line.text for line in lines[index : j + 1])
+    text = "\n".join(map(line_text, lines[index : j + 1]))
     if cut and len(text) > _CUT_LIMIT:
         return None
-    text = text if cut else _cut_after_close(text)
+    if not cut and lines[j].text.strip() not in _CLOSERS:  # else it ends at its bracket
+        text = _cut_after_close(text)
     value: Any
     try:
         value = parse_jsonish(text, cut=cut)
@@ -134,6 +135,11 @@ def _finish(
         shown = placeholder_schema(value) if sketches else None
         value = value if shown is None else Sketch(shown)
     return JsonBlock(value, lines[index].number, lines[j].number, j + 1)
+
+
+_CLOSERS = ("}", "]")
+"""A line that is one closing bracket ends the value it closes (`_closing_line`): nothing
+glued after it."""
 
 
 def _cut_after_close(text: str) -> str:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 
 from generator.model import Line, line_text
 from generator.scrape.blocks import is_type
@@ -153,6 +154,11 @@ def heading_kind(lines: Sequence[Line], i: int) -> Heading | None:
     return None if named is None else _heading(lines, i, *named)
 
 
+def named_heading(text: str) -> bool:
+    """Whether a line of this text names a heading (`heading_kind` may then find one)."""
+    return _named_heading(text) is not None
+
+
 @lru_cache(maxsize=8192)
 def _named_heading(text: str) -> tuple[Heading, bool] | None:
     """The heading a line's text names, and whether it is one word; cached, since a site's
@@ -251,13 +257,17 @@ def restated_request(lines: Sequence[Line]) -> list[Line]:
         return list(lines)
     out: list[Line] = []
     skipping = False
-    for line in lines:
-        text = line.text.strip()
-        named = _named_heading(text) if text.endswith(":") else None
-        if named is not None:
-            skipping = named[0].kind is Kind.BODY and "request" in text.lower()
+    done = 0
+    for i in compress(range(len(lines)), map(_ends_label, map(line_text, lines))):
+        text = lines[i].text.strip()
+        named = _named_heading(text)
+        if named is None:
+            continue
         if not skipping:
-            out.append(line)
+            out.extend(lines[done:i])
+        skipping, done = named[0].kind is Kind.BODY and "request" in text.lower(), i
+    if not skipping:
+        out.extend(lines[done:])
     return out
 
 

@@ -52,29 +52,28 @@ def placeholder_schema(value: Any) -> Schema | None:
     "name": "string"}`): its keys, their types left open (the words stand in for values);
     None for an example with a value of its own, fewer than two values, or a `type` key (a
     JSON Schema shown as the example)."""
-    leaves = _leaves(value)
-    if leaves is None or len(leaves) < 2:
-        return None
-    if not all(isinstance(v, str) and parse_type(v) is not None for v in leaves):
+    count = _type_leaves(value)
+    if count is None or count < 2:
         return None
     return _schema(value)
 
 
-def _leaves(value: Any) -> list[Any] | None:
-    """The values at the ends of `value`'s objects and arrays; None past a `type` key."""
+def _type_leaves(value: Any) -> int | None:
+    """How many values end `value`'s objects and arrays (an array's first item counted), if
+    each is a type name; None at the first that is not, or past a `type` key."""
     if isinstance(value, dict):
         if "type" in value:
             return None
-        found: list[Any] = []
+        count = 0
         for child in value.values():
-            inner = _leaves(child)
+            inner = _type_leaves(child)
             if inner is None:
                 return None
-            found.extend(inner)
-        return found
+            count += inner
+        return count
     if isinstance(value, list):
-        return _leaves(value[0]) if value else []
-    return [value]
+        return _type_leaves(value[0]) if value else 0
+    return 1 if isinstance(value, str) and parse_type(value) is not None else None
 
 
 def _mark_types(text: str) -> tuple[str, int]:

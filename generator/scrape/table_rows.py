@@ -17,8 +17,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 
-from generator.model import Line
+from generator.model import Line, line_text
 from generator.scrape.table_columns import column_key, glued_header, header_keys, spaced_header
 
 _RowAt = Callable[[Sequence[Line], int], "RawRow | None"]
@@ -88,13 +89,14 @@ def may_hold_table(lines: Sequence[Line]) -> bool:
     needs to start (a pipe header names columns or has its separator, a one-a-line header
     has three column words). Most sections with a pipe only write union types."""
     separator: bool | None = None
-    for i, line in enumerate(lines):
-        start = _table_start(line.text)
+    starts = list(map(_table_start, map(line_text, lines)))
+    for i in compress(range(len(starts)), starts):
+        start, line = starts[i], lines[i]
         if start == 1:
             if _pipe_header_words(line.text):
                 return True
             if separator is None:
-                separator = any(is_separator(ln.text) for ln in lines)
+                separator = any(map(is_separator, map(line_text, lines)))
             if separator:
                 return True
         elif start == 4:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from itertools import compress
 
 from generator.hints import OperationHint
-from generator.model import Line, Operation, Page, PageResult
+from generator.model import Line, Operation, Page, PageResult, line_text
 from generator.problems import Problems
 from generator.scrape.anchors import anchor_without_method_line
 from generator.scrape.assemble import (
@@ -20,14 +21,20 @@ from generator.scrape.assemble import (
 from generator.scrape.header import OpHeader, find_headers, title_before
 from generator.scrape.literals import line_search, required_literals
 from generator.scrape.samples import curl_end, first_curl, json_block_at
-from generator.scrape.sections import Kind, Section, heading_kind, split_sections
+from generator.scrape.sections import (
+    Kind,
+    Section,
+    heading_kind,
+    named_heading,
+    split_sections,
+)
 
 Hook = Callable[[Operation, list[Section]], None]
 NO_OPERATION = "no method and path on the page; add one in pages.toml"
 
 
 def nonblank(lines: Sequence[Line]) -> list[Line]:
-    return [line for line in lines if line.text.strip()]
+    return list(compress(lines, map(str.strip, map(line_text, lines))))
 
 
 _ANCHOR_LABEL = re.compile(
@@ -208,16 +215,21 @@ def _opened_earlier(lines: Sequence[Line], headers: list[OpHeader]) -> list[OpHe
     if not headers:
         return headers
     first = headers[0]
-    for i in range(first.index - 1, -1, -1):
-        text = lines[i].text.strip()
-        if text.upper() == first.method and i + 1 < first.index:
-            if any(heading_kind(lines, j) is not None for j in range(i + 1, first.index)):
-                return [OpHeader(first.method, first.target, i, i + 1), *headers[1:]]
-            break
+    words = map(_upper_word, map(line_text, lines[: first.index - 1]))
+    method_lines = list(compress(range(first.index - 1), map(first.method.__eq__, words)))
+    if method_lines:  # the last method line alone before the one after which fields come
+        i = method_lines[-1]
+        if any(heading_kind(lines, j) is not None for j in range(i + 1, first.index)):
+            return [OpHeader(first.method, first.target, i, i + 1), *headers[1:]]
     start = _fields_only_before(lines, headers)
     if start is not None:
         return [OpHeader(first.method, first.target, start, start)]
     return headers
+
+
+@lru_cache(maxsize=8192)
+def _upper_word(text: str) -> str:
+    return text.strip().upper()
 
 
 _FIELD_KINDS = {Kind.PATH, Kind.QUERY, Kind.HEADER, Kind.COOKIE, Kind.BODY, Kind.RESPONSES}
@@ -229,12 +241,19 @@ def _fields_only_before(lines: Sequence[Line], headers: list[OpHeader]) -> int |
     `POST /x`, curl): the first field heading, when none follows the method line."""
     if len(headers) != 1:
         return None
-    start = next((j for j in range(headers[0].index) if _kind(lines, j) in _FIELD_KINDS), None)
-    if start is None or any(
-        _kind(lines, j) in _FIELD_KINDS for j in range(headers[0].end, len(lines))
-    ):
+    start = next(_field_headings(lines, 0, headers[0].index), None)
+    if start is None or next(_field_headings(lines, headers[0].end, len(lines)), None) is not None:
         return None
     return start
+
+
+def _field_headings(lines: Sequence[Line], start: int, end: int) -> Iterator[int]:
+    """The indices of the field headings among `lines[start:end]` (only the lines whose
+    text names a heading are looked at in their place)."""
+    named = map(named_heading, map(line_text, lines[start:end]))
+    for j in compress(range(start, end), named):
+        if _kind(lines, j) in _FIELD_KINDS:
+            yield j
 
 
 def _kind(lines: Sequence[Line], index: int) -> Kind | None:
