@@ -14,6 +14,8 @@ import pytest
 from generator.openapi.yaml_io import load_spec_file
 from generator.render import generate
 from generator.render.build_view import build_view
+from generator.render.models import class_names, generated_source
+from generator.render.names import class_name
 from generator.render.spec import prepare
 from generator.render.view import Method, SdkView
 
@@ -240,8 +242,13 @@ def test_a_namespace_variant_calls_the_path_with_its_query(tmp_path: Path) -> No
 
 
 @pytest.fixture(scope="module")
-def full_view(shared: Path) -> SdkView:
-    doc = prepare(load_spec_file(shared / "reference" / "openai-openapi.latest.yaml"))
+def full_spec(shared: Path) -> dict[str, Any]:
+    return load_spec_file(shared / "reference" / "openai-openapi.latest.yaml")
+
+
+@pytest.fixture(scope="module")
+def full_view(full_spec: dict[str, Any]) -> SdkView:
+    doc = prepare(full_spec)
     return build_view(doc, package="openai_full", models=set(doc["components"]["schemas"]))
 
 
@@ -282,3 +289,63 @@ def test_full_spec_names_follow_openai_python(full_view: SdkView) -> None:
         "uploads.parts.create",
     ):
         assert name in methods, name
+
+
+def _model_classes(schemas: dict[str, Any]) -> list[str]:
+    doc = prepare(_spec({}) | {"components": {"schemas": schemas}})
+    source = generated_source(doc["components"]["schemas"], package="pkg").source
+    return sorted(class_names(source))
+
+
+def _event(value: str, tag: str = "type") -> dict[str, Any]:
+    return {"type": "object", "properties": {tag: {"type": "string", "enum": [value]}}}
+
+
+def test_union_members_are_named_by_title_or_by_where_they_sit_and_their_tag() -> None:
+    titled = {"title": "Audio delta", **_event("audio.delta")}
+    classes = _model_classes(
+        {
+            "Event": {"anyOf": [titled, _event("audio.done")]},
+            "Stream": {"oneOf": [_event("run.created", "event"), _event("run.failed", "event")]},
+        }
+    )
+    assert classes == [
+        "AudioDelta",
+        "Event",
+        "EventAudioDone",
+        "Stream",
+        "StreamRunCreated",
+        "StreamRunFailed",
+    ]
+
+
+def test_members_equal_to_a_named_schema_are_that_schema() -> None:
+    done = _event("done")
+    classes = _model_classes(
+        {"Done": done, "Event": {"oneOf": [dict(done), _event("delta")]}, "Other": {}}
+    )
+    assert classes == ["Done", "Event", "EventDelta", "Other"]
+
+
+def test_an_extended_union_is_one_named_member_per_base() -> None:
+    ref = {"$ref": "#/components/schemas/A"}
+    extra = {"type": "object", "properties": {"stream_id": {"type": "string"}}}
+    union = {"anyOf": [ref, {"$ref": "#/components/schemas/B"}]}
+    classes = _model_classes({"A": _event("a"), "B": _event("b"), "Ws": {"allOf": [union, extra]}})
+    assert classes == ["A", "B", "Ws", "WsA", "WsB"]
+
+
+def test_members_that_say_nothing_of_what_they_are_stay_numbered() -> None:
+    a = {"type": "object", "properties": {"x": {"type": "string"}}}
+    b = {"type": "object", "properties": {"y": {"type": "integer"}}}
+    assert _model_classes({"U": {"oneOf": [a, b]}}) == ["U", "UU", "UU1"]
+
+
+def test_full_spec_numbers_only_the_names_the_spec_numbers(
+    full_spec: dict[str, Any], full_view: SdkView
+) -> None:
+    """A component named with a number is the spec's own (`Error-2` beside `Error`)."""
+    numbered = {m for m in full_view.models if re.search(r"[a-z]\d+$", m)}
+    own = {class_name(n) for n in full_spec["components"]["schemas"] if re.search(r"\d$", n)}
+    assert numbered <= own
+    assert len(full_view.models) > len(full_spec["components"]["schemas"])  # members named

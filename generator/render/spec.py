@@ -3,7 +3,8 @@
 `prepare(document)` returns a new document where every component schema has a valid, unique
 class name (refs rewritten), and every inline request/response object body is hoisted into
 `components/schemas` as `<OperationId>Request` / `<OperationId>Response`, so that each body
-the SDK passes or returns has a model class.
+the SDK passes or returns has a model class; inline union members that say what they are
+become components too (`inline_names`), so that their models are not numbered.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from generator.limits import no_surrogates
 from generator.openapi.upgrade import upgrade_schema
 from generator.openapi.wellformed import wellformed_document
+from generator.render.inline_names import name_union_members
 from generator.render.names import class_name, clean_text, unique
 
 REF = "#/components/schemas/"
@@ -34,6 +36,7 @@ def prepare(document: dict[str, Any]) -> dict[str, Any]:
     taken = {name.lower() for name in doc["components"]["schemas"]}
     for _path, method, op in operations(doc):
         _hoist_bodies(doc, op, method, taken)
+    name_union_members(doc["components"]["schemas"])
     return doc
 
 
