@@ -14,17 +14,23 @@ from generator.render.names import (
     unique,
 )
 from generator.render.pytypes import annotation, return_type
+from generator.render.routes import (
+    distinct_names,
+    is_listing,
+    is_singleton,
+    item_verb,
+    placeholders,
+    routes,
+    verb,
+)
 from generator.render.spec import REF, operations, resolve
 from generator.render.view import (
     Auth,
     Method,
     Param,
-    Resource,
     SdkView,
     example_kwargs,
-    resource_key,
     resource_tree,
-    verb,
 )
 
 _HTTP = {"get", "put", "post", "delete", "patch", "options", "head", "trace"}
@@ -37,14 +43,22 @@ def build_view(doc: dict[str, Any], *, package: str, models: set[str]) -> SdkVie
     info = doc.get("info") or {}
     pkg = identifier(package)
     prefix = pkg.upper().rstrip("_")
-    keyed: list[tuple[tuple[str, ...], Method]] = []
+    routed = routes({p: set(item or {}) & _HTTP for p, item in (doc.get("paths") or {}).items()})
+    keyed: list[tuple[tuple[str, ...], Method, str]] = []
     for path, method, op in operations(doc):
-        key, action = resource_key(path, set((doc["paths"][path] or {}).keys()) & _HTTP)
-        keyed.append((key, _method(doc, path, method, op=op, action=action, models=models)))
-    roots = resource_tree([key for key, _ in keyed], models=models)
+        action = routed[path].action
+        method_view = _method(doc, path, method, op=op, action=action, models=models)
+        keyed.append((routed[path].key, method_view, str(op.get("operationId") or "")))
+    roots = resource_tree([key for key, _, _ in keyed], models=models)
     index = {r.segments: r for root in roots for r in root.walk()}
-    for key, method_view in keyed:
-        _add_method(index[key], method_view)
+    for key, method_view, _ in keyed:
+        index[key].methods.append(method_view)
+    for key, resource in index.items():
+        ids = [op_id for k, _, op_id in keyed if k == key]
+        taken: set[str] = {c.attr for c in resource.children}
+        names = distinct_names([m.name for m in resource.methods], ids, key, taken)
+        for method_view, name in zip(resource.methods, names, strict=True):
+            method_view.name = name
     servers = doc.get("servers") or []
     return SdkView(
         package=pkg,
@@ -61,11 +75,16 @@ def build_view(doc: dict[str, Any], *, package: str, models: set[str]) -> SdkVie
     )
 
 
-def _add_method(resource: Resource, method: Method) -> None:
-    taken = {m.name.lower() for m in resource.methods} | {c.attr for c in resource.children}
-    if method.name.lower() in taken:
-        method.name = PythonIdentifier(unique(method.name, taken))
-    resource.methods.append(method)
+def _verb(doc: dict[str, Any], path: str, http: str, op: dict[str, Any]) -> str:
+    """The REST verb of an operation (see `routes`): a collection whose GET returns one
+    object is a singleton; a write to an item may be an action its operationId names."""
+    read = (doc["paths"][path] or {}).get("get")
+    schema = _success_schema(doc, read) if isinstance(read, dict) else None
+    listing = is_listing(schema, lambda node: resolve(doc, node)) if schema else None
+    name = verb(http, path, singleton=is_singleton(path, listing, doc["paths"]))
+    if name == "update":
+        return item_verb(http, str(op.get("operationId") or "")) or name
+    return name
 
 
 def _method(
@@ -77,10 +96,9 @@ def _method(
     action: str | None,
     models: set[str],
 ) -> Method:
-    path_names = [s[1:-1] for s in path.split("/") if s.startswith("{") and s.endswith("}")]
-    params, raw_body, example = _params(doc, op, path_names, models)
+    params, raw_body, example = _params(doc, op, placeholders(path), models)
     response = _success_schema(doc, op)
-    name = method_name(action) if action else method_name(verb(http, path))
+    name = method_name(action or _verb(doc, path, http, op))
     method = Method(
         name=name,
         http_method=http,

@@ -3,7 +3,8 @@
 `prepare(document)` returns a new document where every component schema has a valid, unique
 class name (refs rewritten), and every inline request/response object body is hoisted into
 `components/schemas` as `<OperationId>Request` / `<OperationId>Response`, so that each body
-the SDK passes or returns has a model class.
+the SDK passes or returns has a model class; inline union members that say what they are
+become components too (`inline_names`), so that their models are not numbered.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from generator.limits import no_surrogates
 from generator.openapi.upgrade import upgrade_schema
 from generator.openapi.wellformed import wellformed_document
+from generator.render.inline_names import name_union_members
 from generator.render.names import class_name, clean_text, unique
 
 REF = "#/components/schemas/"
@@ -30,10 +32,36 @@ def prepare(document: dict[str, Any]) -> dict[str, Any]:
     mapping = {REF + _pointer(old): REF + new for old, new in renames.items()}
     _rewrite_refs(doc, mapping | {REF + old: REF + new for old, new in renames.items()})
     _drop_foreign_refs(doc, doc)
+    _inherit_path_parameters(doc)
     taken = {name.lower() for name in doc["components"]["schemas"]}
     for _path, method, op in operations(doc):
         _hoist_bodies(doc, op, method, taken)
+    name_union_members(doc["components"]["schemas"])
     return doc
+
+
+def _inherit_path_parameters(doc: dict[str, Any]) -> None:
+    """Give each operation the parameters its path item declares for all of them (OpenAPI:
+    the operation's own, same name and location, win), so that nothing later looks twice."""
+    for item in (doc.get("paths") or {}).values():
+        shared = item.get("parameters") if isinstance(item, dict) else None
+        if not isinstance(shared, list) or not shared:
+            continue
+        for method in METHODS:
+            op = item.get(method)
+            if isinstance(op, dict):
+                listed = op.get("parameters")
+                own: list[Json] = listed if isinstance(listed, list) else []
+                have = {_parameter_key(doc, p) for p in own}
+                extra = [p for p in shared if _parameter_key(doc, p) not in have]
+                op["parameters"] = [*extra, *own]
+
+
+def _parameter_key(doc: dict[str, Any], param: Json) -> tuple[str, str]:
+    resolved = resolve(doc, param)
+    if not isinstance(resolved, dict):
+        return "", ""
+    return str(resolved.get("name", "")), str(resolved.get("in", ""))
 
 
 def _owned(node: Json, memo: dict[int, Json]) -> Json:

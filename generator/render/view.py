@@ -3,7 +3,8 @@
 Built from a prepared OpenAPI document (`spec.prepare`). Resources follow the path's literal
 segments (`/threads/{thread_id}/messages` -> `client.threads.messages`); method names follow
 REST verbs (`list`, `create`, `retrieve`, `update`, `delete`) or the action segment
-(`/runs/{run_id}/cancel` -> `cancel`). Path parameters are positional, the rest keyword-only.
+(`/runs/{run_id}/cancel` -> `cancel`), as `routes` decides. Path parameters are positional,
+the rest keyword-only.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from generator.render.names import (
     class_name,
     client_member,
     identifier,
+    method_name,
     unique,
 )
 from generator.render.pytypes import union_members
@@ -197,33 +199,6 @@ class SdkView:
         return any(m.page_item for r in self.all_resources for m in r.methods)
 
 
-def resource_key(path: str, methods: set[str]) -> tuple[tuple[str, ...], str | None]:
-    """(literal segments naming the resource, action name or None) for an operation.
-
-    `/runs/{run_id}/cancel` (POST only) is the `cancel` action of `runs`; a last segment
-    that is also read (GET) is a sub-resource of its own.
-    """
-    segments = [s for s in path.split("/") if s]
-    literals = [s for s in segments if not s.startswith("{")]
-    last = segments[-1] if segments else ""
-    after_param = len(segments) > 1 and segments[-2].startswith("{")
-    # imported here: generator.normalize imports the scrapers (~0.1 s), which `generate`
-    # needs only once the models are being made in the workers
-    from generator.normalize.naming import _is_action as is_action  # noqa: PLC0415
-
-    action = (is_action(last) and methods <= {"post"}) or (methods == {"get"} and last == "content")
-    if literals and not last.startswith("{") and after_param and action:
-        return tuple(literals[:-1]) or (literals[-1],), last
-    return tuple(literals) or ("root",), None
-
-
-def verb(method: str, path: str) -> str:
-    item = path.rstrip("/").split("/")[-1].startswith("{")
-    if item:
-        return {"get": "retrieve", "delete": "delete"}.get(method, "update")
-    return {"get": "list", "post": "create", "delete": "delete"}.get(method, "update")
-
-
 def resource_tree(keys: list[tuple[str, ...]], *, models: Collection[str] = ()) -> list[Resource]:
     """Resources for every key prefix, nested; class names unique across the SDK and apart
     from the model classes (a resource module imports models by name)."""
@@ -232,14 +207,12 @@ def resource_tree(keys: list[tuple[str, ...]], *, models: Collection[str] = ()) 
     taken_attrs: dict[tuple[str, ...], set[str]] = {}
     by_key: dict[tuple[str, ...], Resource] = {}
     roots: list[Resource] = []
-    for key in sorted({k[:i] for k in keys for i in range(1, len(k) + 1)}):
-        name = class_name(key[-1])
-        if name.lower() in taken_classes:
-            name = class_name(" ".join(key))
+    for key in sorted({k[:i] for k in keys for i in range(1, len(k) + 1)}, key=_shallow_first):
+        name = _class_name(key, taken_classes)
         parent = by_key.get(key[:-1])
         siblings = taken_attrs.setdefault(key[:-1], {"cached_property"})
         attr = (
-            PythonIdentifier(unique(identifier(key[-1]), siblings))
+            PythonIdentifier(unique(method_name(key[-1]), siblings))
             if parent
             else client_member(key[-1], siblings)
         )
@@ -253,6 +226,21 @@ def resource_tree(keys: list[tuple[str, ...]], *, models: Collection[str] = ()) 
         by_key[key] = resource
         (parent.children if parent else roots).append(resource)
     return roots
+
+
+def _shallow_first(key: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
+    return len(key), key
+
+
+def _class_name(key: tuple[str, ...], taken: set[str]) -> str:
+    """`Files` for `/files`; where that is taken, the name of where it sits (`VectorStoresFiles`
+    for `/vector_stores/{id}/files`), then `...Resource`; a number only when all are taken.
+    Keys come shallow first, so the top-level resource keeps the plain name."""
+    plain, placed = class_name(key[-1]), class_name(" ".join(key))
+    for name in (plain, placed, ClassName(placed + "Resource")):
+        if name.lower() not in taken:
+            return name
+    return placed
 
 
 def _wrap(text: str, *, indent: str = "", hang: str = "") -> str:

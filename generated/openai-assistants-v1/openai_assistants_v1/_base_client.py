@@ -46,7 +46,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mappin
 from dataclasses import dataclass, field, replace
 from types import TracebackType
 from typing import Self, TypeVar, cast
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote
 
 import httpx
 import pydantic
@@ -301,10 +301,14 @@ class BaseAPIClient:
             if body is not None and not isinstance(body, Mapping):
                 raise TypeError("extra_body needs a JSON object body")
             body = {**(body or {}), **extra_body}
+        # a query the path itself carries (`/responses?beta=true`) is sent with the others:
+        # httpx would drop it for `params` (a value's `?` is encoded: the first is the path's)
+        url, _, fixed = format_path(path, path_params).partition("?")
+        query = {**dict(parse_qsl(fixed, keep_blank_values=True)), **(params or {})}
         return FinalRequestOptions(
             method=method.upper(),
-            url=format_path(path, path_params),
-            params=_strip({**(params or {}), **(extra_query or {})}, drop_none=True),
+            url=url,
+            params=_strip({**query, **(extra_query or {})}, drop_none=True),
             json=_jsonable(body),
             files=_file_bytes(files) if files else None,
             headers={**(headers or {}), **(extra_headers or {})},
