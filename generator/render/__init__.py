@@ -34,7 +34,16 @@ from generator.render.names import package_name
 from generator.render.spec import prepare
 from generator.render.view import Resource, SdkView
 
-RUNTIME = ("_types.py", "_exceptions.py", "_models.py", "_base_client.py", "pagination.py")
+RUNTIME = (
+    "_types.py",
+    "_exceptions.py",
+    "_models.py",
+    "_base_client.py",
+    "pagination.py",
+    "_timing.py",
+    "_streaming.py",
+    "_response.py",
+)
 
 
 PARALLEL_MIN_SCHEMAS = 50
