@@ -14,6 +14,7 @@ from generator.render.names import (
     unique,
 )
 from generator.render.pytypes import annotation, return_type
+from generator.render.responses import response_kind
 from generator.render.spec import REF, operations, resolve
 from generator.render.view import (
     Auth,
@@ -28,7 +29,15 @@ from generator.render.view import (
 )
 
 _HTTP = {"get", "put", "post", "delete", "patch", "options", "head", "trace"}
-_RESERVED_PARAMS = {"self", "extra_headers", "extra_query", "extra_body", "timeout", "body"}
+_RESERVED_PARAMS = {
+    "self",
+    "extra_headers",
+    "extra_query",
+    "extra_body",
+    "timeout",
+    "body",
+    "cast_to",
+}
 _SKIPPED_HEADERS = {"authorization", "content-type", "accept"}
 
 
@@ -63,6 +72,7 @@ def build_view(doc: dict[str, Any], *, package: str, models: set[str]) -> SdkVie
 
 def _add_method(resource: Resource, method: Method) -> None:
     taken = {m.name.lower() for m in resource.methods} | {c.attr for c in resource.children}
+    taken.add("with_raw_response")
     if method.name.lower() in taken:
         method.name = PythonIdentifier(unique(method.name, taken))
     resource.methods.append(method)
@@ -93,6 +103,10 @@ def _method(
         raw_body=raw_body,
     )
     method.page_item = _page_item(doc, http, params, response, models)
+    if method.page_item is None:
+        kind = response_kind(doc, op, http=http, path=path, params=params, models=models)
+        method.binary, method.stream_chunk = kind.binary, kind.stream_chunk
+        method.stream_param = kind.stream_param
     method.example = example_kwargs(example, params)
     return method
 
