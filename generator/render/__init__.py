@@ -34,7 +34,16 @@ from generator.render.names import package_name
 from generator.render.spec import prepare
 from generator.render.view import Resource, SdkView
 
-RUNTIME = ("_types.py", "_exceptions.py", "_models.py", "_base_client.py", "pagination.py")
+RUNTIME = (
+    "_types.py",
+    "_exceptions.py",
+    "_models.py",
+    "_base_client.py",
+    "pagination.py",
+    "_timing.py",
+    "_streaming.py",
+    "_response.py",
+)
 
 
 PARALLEL_MIN_SCHEMAS = 50
@@ -240,8 +249,10 @@ def _models_of(resource: Resource) -> list[str]:
 @dataclass(frozen=True)
 class _Imports:
     abc: list[str]
-    literal: bool
+    typing: list[str]
     types: list[str]
+    response: list[str]
+    streaming: list[str]
 
 
 def _imports(resource: Resource) -> _Imports:
@@ -255,7 +266,22 @@ def _imports(resource: Resource) -> _Imports:
         types.remove("Body")
     if not resource.methods:
         types = []
-    return _Imports(abc, "Literal[" in text, types)
+    overloads = any(m.stream_overloads for m in resource.methods)
+    typing = ["Literal"] if "Literal[" in text or overloads else []
+    return _Imports(abc, typing + (["overload"] if overloads else []), types, *_runtime(resource))
+
+
+def _runtime(resource: Resource) -> tuple[list[str], list[str]]:
+    """What a resource module imports from `_response` and `_streaming`."""
+    returns = " ".join(
+        f"{m.sync_returns} {m.async_returns}" for m in resource.methods if not m.page_item
+    )
+    words = set(re.findall(r"\w+", returns))
+    response = [n for n in ("AsyncBinaryResponse", "BinaryResponse") if n in words]
+    if resource.methods:
+        response += ["async_to_raw_response_wrapper", "to_raw_response_wrapper"]
+    streaming = [n for n in ("AsyncStream", "ServerSentEvent", "Stream") if n in words]
+    return response, streaming
 
 
 def _uses_pages(resource: Resource) -> bool:

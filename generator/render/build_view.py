@@ -14,6 +14,7 @@ from generator.render.names import (
     unique,
 )
 from generator.render.pytypes import annotation, return_type
+from generator.render.responses import response_kind
 from generator.render.routes import (
     distinct_names,
     is_listing,
@@ -34,7 +35,15 @@ from generator.render.view import (
 )
 
 _HTTP = {"get", "put", "post", "delete", "patch", "options", "head", "trace"}
-_RESERVED_PARAMS = {"self", "extra_headers", "extra_query", "extra_body", "timeout", "body"}
+_RESERVED_PARAMS = {
+    "self",
+    "extra_headers",
+    "extra_query",
+    "extra_body",
+    "timeout",
+    "body",
+    "cast_to",
+}
 _SKIPPED_HEADERS = {"authorization", "content-type", "accept"}
 
 
@@ -55,7 +64,7 @@ def build_view(doc: dict[str, Any], *, package: str, models: set[str]) -> SdkVie
         index[key].methods.append(method_view)
     for key, resource in index.items():
         ids = [op_id for k, _, op_id in keyed if k == key]
-        taken: set[str] = {c.attr for c in resource.children}
+        taken: set[str] = {c.attr for c in resource.children} | {"with_raw_response"}
         names = distinct_names([m.name for m in resource.methods], ids, key, taken)
         for method_view, name in zip(resource.methods, names, strict=True):
             method_view.name = name
@@ -111,6 +120,10 @@ def _method(
         raw_body=raw_body,
     )
     method.page_item = _page_item(doc, http, params, response, models)
+    if method.page_item is None:
+        kind = response_kind(doc, op, http=http, path=path, params=params, models=models)
+        method.binary, method.stream_chunk = kind.binary, kind.stream_chunk
+        method.stream_param = kind.stream_param
     method.example = example_kwargs(example, params)
     return method
 

@@ -15,6 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from generator.render.layout import LINE_LENGTH
 from generator.render.names import (
     ClassName,
     PythonIdentifier,
@@ -72,6 +73,12 @@ class Method:
     """Item model of a cursor-paginated list (`limit`/`after` in, `data`/`has_more` out)."""
     example: str | None = None
     """Keyword arguments from the docs' request example, as Python source."""
+    binary: bool = False
+    """The body is a file: returned unread as a `BinaryResponse` (`responses.py`)."""
+    stream_chunk: str | None = None
+    """The chunk type when the method streams server-sent events (`responses.py`)."""
+    stream_param: str | None = None
+    """The boolean argument that asks for a stream; `None`: the method always streams."""
 
     @property
     def path_params(self) -> list[Param]:
@@ -87,22 +94,69 @@ class Method:
 
     @property
     def sync_returns(self) -> str:
-        return f"SyncCursorPage[{self.page_item}]" if self.page_item else self.returns
+        return self.returns_for(sync=True)
 
     @property
     def async_returns(self) -> str:
-        return f"AsyncPaginator[{self.page_item}]" if self.page_item else self.returns
+        return self.returns_for(sync=False)
+
+    def returns_for(self, *, sync: bool, stream: bool | None = None) -> str:
+        """The return annotation; `stream` True/False for the overload of that `stream=`."""
+        prefix = "" if sync else "Async"
+        if self.page_item:
+            return f"{'SyncCursorPage' if sync else 'AsyncPaginator'}[{self.page_item}]"
+        if self.binary:
+            return f"{prefix}BinaryResponse"
+        if self.stream_chunk is None or stream is False:
+            return self.returns
+        chunks = f"{prefix}Stream[{self.stream_chunk}]"
+        return chunks if stream or self.stream_param is None else f"{self.returns} | {chunks}"
 
     @property
     def cast_to(self) -> str:
         return "type(None)" if self.returns == "None" else self.returns
+
+    def cast_to_for(self, *, sync: bool) -> str:
+        """The `cast_to` expression (a stream's chooses by the `stream` argument)."""
+        if self.binary or (self.stream_chunk is not None and self.stream_param is None):
+            return self.returns_for(sync=sync)
+        if self.stream_chunk is None:
+            return self.cast_to
+        chunks = self.returns_for(sync=sync, stream=True)
+        return f"{chunks} if {self.stream_param} else {self.cast_to}"
+
+    def cast_to_line(self, *, sync: bool) -> str:
+        """`cast_to: type[...] = ...` choosing the stream or the model, as black lays it out
+        in a method body."""
+        line = f"cast_to: type[{self.returns_for(sync=sync)}] = {self.cast_to_for(sync=sync)}"
+        if len(line) + 8 <= LINE_LENGTH:
+            return line
+        head, _, value = line.partition(" = ")
+        return f"{head} = (\n            {value}\n        )"
+
+    @property
+    def stream_overloads(self) -> list[tuple[str, bool | None]]:
+        """(declaration of the `stream` argument, which `stream` it returns for) of each
+        `@overload` of a method with a `stream` argument; empty for the others."""
+        param = next((p for p in self.params if p.name == self.stream_param), None)
+        if param is None or self.stream_chunk is None:
+            return []
+        none = " | None" if "None" in union_members(param.annotation) else ""
+        return [
+            (f"{param.name}: Literal[False] | NotGiven{none} = NOT_GIVEN,", False),
+            (f"{param.name}: Literal[True],", True),
+            (f"{param.name}: bool,", None),
+        ]
 
     @property
     def models(self) -> set[str]:
         """Model classes the signature names."""
         if self.page_item:
             return {self.page_item}
-        return set(re.findall(r"[A-Z]\w*", self.returns)) - {"None"}
+        if self.binary:
+            return set()
+        named = set(re.findall(r"[A-Z]\w*", self.returns_for(sync=True)))
+        return named - {"None", "Stream", "ServerSentEvent"}
 
     @property
     def docstring(self) -> str:
@@ -143,6 +197,13 @@ class Resource:
     """Attribute path from the client: `threads.messages`."""
     methods: list[Method] = field(default_factory=list)
     children: list[Resource] = field(default_factory=list)
+
+    @property
+    def class_names(self) -> list[str]:
+        """The classes its module defines: the resource and its raw-response view, sync and
+        async."""
+        name = self.class_name
+        return [name, f"Async{name}", f"{name}WithRawResponse", f"Async{name}WithRawResponse"]
 
     def walk(self) -> list[Resource]:
         found = [self]
@@ -210,7 +271,7 @@ def resource_tree(keys: list[tuple[str, ...]], *, models: Collection[str] = ()) 
     for key in sorted({k[:i] for k in keys for i in range(1, len(k) + 1)}, key=_shallow_first):
         name = _class_name(key, taken_classes)
         parent = by_key.get(key[:-1])
-        siblings = taken_attrs.setdefault(key[:-1], {"cached_property"})
+        siblings = taken_attrs.setdefault(key[:-1], {"cached_property", "with_raw_response"})
         attr = (
             PythonIdentifier(unique(method_name(key[-1]), siblings))
             if parent

@@ -94,6 +94,9 @@ def test_every_template_is_named_after_its_output_and_starts_with_the_header(
         "_base_client.py.jinja",
         "_exceptions.py.jinja",
         "_models.py.jinja",
+        "_response.py.jinja",
+        "_streaming.py.jinja",
+        "_timing.py.jinja",
         "_types.py.jinja",
         "pagination.py.jinja",
     ]
@@ -126,7 +129,17 @@ def test_mypy_strict_passes(rendered: Path, pytestconfig: pytest.Config) -> None
 
 
 @pytest.mark.parametrize(
-    "module", ["_types", "_exceptions", "_models", "_base_client", "pagination"]
+    "module",
+    [
+        "_types",
+        "_exceptions",
+        "_models",
+        "_timing",
+        "_streaming",
+        "_response",
+        "_base_client",
+        "pagination",
+    ],
 )
 def test_all_lists_exactly_the_public_classes_and_functions(sdk: ModuleType, module: str) -> None:
     mod = importlib.import_module(f"demo_sdk.{module}")

@@ -41,6 +41,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "UnprocessableEntityError",
+    "connection_error",
     "make_status_error",
 ]
 
@@ -183,3 +184,10 @@ def make_status_error(response: httpx.Response, body: object | None) -> APIStatu
     if status >= _SERVER_ERROR:
         error_class = InternalServerError
     return error_class(message, response=response, body=body)
+
+
+def connection_error(err: httpx.HTTPError, request: httpx.Request) -> APIConnectionError:
+    """`APITimeoutError` for an httpx timeout, else `APIConnectionError`, for ``request``."""
+    if isinstance(err, httpx.TimeoutException):
+        return APITimeoutError(request)
+    return APIConnectionError(message=f"Connection error: {err}", request=request)

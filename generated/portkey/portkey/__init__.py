@@ -18,6 +18,13 @@ from ._exceptions import NotFoundError as NotFoundError
 from ._exceptions import PermissionDeniedError as PermissionDeniedError
 from ._exceptions import RateLimitError as RateLimitError
 from ._exceptions import UnprocessableEntityError as UnprocessableEntityError
+from ._response import APIResponse as APIResponse
+from ._response import AsyncAPIResponse as AsyncAPIResponse
+from ._response import AsyncBinaryResponse as AsyncBinaryResponse
+from ._response import BinaryResponse as BinaryResponse
+from ._streaming import AsyncStream as AsyncStream
+from ._streaming import ServerSentEvent as ServerSentEvent
+from ._streaming import Stream as Stream
 from ._types import NOT_GIVEN as NOT_GIVEN
 from ._types import NotGiven as NotGiven
 
@@ -25,12 +32,17 @@ __all__ = [
     "NOT_GIVEN",
     "APIConnectionError",
     "APIError",
+    "APIResponse",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncAPIResponse",
+    "AsyncBinaryResponse",
     "AsyncClient",
+    "AsyncStream",
     "AuthenticationError",
     "BadRequestError",
+    "BinaryResponse",
     "Client",
     "ClientConfigError",
     "ConflictError",
@@ -39,6 +51,8 @@ __all__ = [
     "NotGiven",
     "PermissionDeniedError",
     "RateLimitError",
+    "ServerSentEvent",
+    "Stream",
     "UnprocessableEntityError",
     "types",
 ]

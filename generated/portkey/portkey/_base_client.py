@@ -11,11 +11,19 @@ The generated resources call one method, ``request``::
         params={"include": include},          # NOT_GIVEN and None values are left out
         json={"name": name},                  # NOT_GIVEN values are left out, at any depth
         cast_to=Assistant,                    # a model, list[Model], dict, object, str,
-        extra_headers=extra_headers,          # bytes, httpx.Response, or type(None)
-        extra_query=extra_query,
+        extra_headers=extra_headers,          # bytes, httpx.Response, type(None), or
+        extra_query=extra_query,              # Stream[Chunk] / BinaryResponse (see below)
         extra_body=extra_body,
         timeout=timeout,
     )
+
+``cast_to`` also chooses how the body is read. ``Stream[Chunk]`` (``AsyncStream`` on the
+async client) returns the server-sent events as ``Chunk``s while they arrive, and
+``BinaryResponse`` (``AsyncBinaryResponse``) the body unread: either way the request is
+retried only until a success status arrives (an error status is read whole for its
+exception), and the body is bounded by the read timeout of each read, not of the whole
+attempt. ``extra_headers`` holding `RAW_RESPONSE_HEADER` (what ``with_raw_response``
+sets) returns an `APIResponse` whose ``parse()`` gives the usual result.
 
 Per-call options are keyword arguments of every generated method, as in openai-python:
 ``extra_headers`` (merged over the client's default and auth headers; an ``Omit()`` value
@@ -37,15 +45,14 @@ trickles its answer can hang a call.
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import logging
 import random
 import re
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from types import TracebackType
-from typing import Self, TypeVar, cast
+from typing import Any, ClassVar, Self, TypeVar, cast
 from urllib.parse import parse_qsl, quote
 
 import httpx
@@ -59,6 +66,20 @@ from ._exceptions import (
     make_status_error,
 )
 from ._models import validate_type
+from ._response import (
+    APIResponse,
+    AsyncAPIResponse,
+    is_streamed,
+    streamed_result,
+    without_raw_flag,
+)
+from ._timing import (
+    AsyncDeadline,
+    SyncDeadline,
+    attempt_deadline,
+    parse_retry_after,
+    past_deadline,
+)
 from ._types import NOT_GIVEN, Body, FileContent, FileTypes, Headers, NotGiven, Omit, Query, Timeout
 
 __all__ = [
@@ -180,66 +201,10 @@ def format_path(path: str, path_params: Mapping[str, object] | None) -> str:
     return _PATH_PARAM.sub(substitute, path)
 
 
-def _parse_retry_after(headers: httpx.Headers | None) -> float | None:
-    """Seconds to wait from ``retry-after-ms``, or ``Retry-After`` (seconds or HTTP date)."""
-    if headers is None:
-        return None
-    try:
-        return float(headers.get("retry-after-ms", "")) / 1000
-    except ValueError:
-        pass
-    value = headers.get("retry-after", "")
-    try:
-        return float(value)
-    except ValueError:
-        pass
-    date = email.utils.parsedate_tz(value)
-    if date is None:
-        return None
-    return float(email.utils.mktime_tz(date) - time.time())
-
-
-def _attempt_deadline(request: httpx.Request) -> float | None:
-    """When the attempt sending ``request`` must be over: its read timeout from now."""
-    timeout = request.extensions.get("timeout", {})
-    seconds = timeout.get("read") if isinstance(timeout, dict) else None
-    return None if seconds is None else time.monotonic() + float(seconds)
-
-
-def _past(deadline: float | None, request: httpx.Request) -> None:
-    if deadline is not None and time.monotonic() > deadline:
-        raise httpx.ReadTimeout("the response did not arrive within the timeout", request=request)
-
-
-class _SyncDeadline(httpx.SyncByteStream):
-    """A response body that raises `httpx.ReadTimeout` once the attempt's deadline passed
-    (httpx's own timeouts bound each read, not the whole body)."""
-
-    def __init__(self, stream: httpx.SyncByteStream, deadline: float, request: httpx.Request):
-        self._stream, self._deadline, self._request = stream, deadline, request
-
-    def __iter__(self) -> Iterator[bytes]:
-        for chunk in self._stream:
-            _past(self._deadline, self._request)
-            yield chunk
-
-    def close(self) -> None:
-        self._stream.close()
-
-
-class _AsyncDeadline(httpx.AsyncByteStream):
-    """`_SyncDeadline` for `httpx.AsyncClient`."""
-
-    def __init__(self, stream: httpx.AsyncByteStream, deadline: float, request: httpx.Request):
-        self._stream, self._deadline, self._request = stream, deadline, request
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        async for chunk in self._stream:
-            _past(self._deadline, self._request)
-            yield chunk
-
-    async def aclose(self) -> None:
-        await self._stream.aclose()
+def _take_raw_flag(options: FinalRequestOptions) -> tuple[FinalRequestOptions, bool]:
+    """``options`` without the raw-response marker header, and whether it was there."""
+    headers = without_raw_flag(options.headers)
+    return (options, False) if headers is None else (replace(options, headers=headers), True)
 
 
 def _response_body(response: httpx.Response) -> object | None:
@@ -259,6 +224,7 @@ class BaseAPIClient:
     base_url: httpx.URL
     timeout: Timeout
     max_retries: int
+    _raw_response: ClassVar[type[APIResponse[Any]]] = APIResponse
 
     def __init__(
         self,
@@ -366,17 +332,28 @@ class BaseAPIClient:
         The server's ``retry-after-ms`` / ``Retry-After`` wins when it is in (0, 60] s;
         otherwise 0.5 s doubled per retry taken, at most 8 s, less up to 25 % jitter.
         """
-        retry_after = _parse_retry_after(response_headers)
+        retry_after = parse_retry_after(response_headers)
         if retry_after is not None and 0 < retry_after <= MAX_RETRY_AFTER:
             return retry_after
         delay = min(INITIAL_RETRY_DELAY * 2.0 ** min(retries_taken, 100), MAX_RETRY_DELAY)
         jitter = 1 - 0.25 * random.random()  # jitter, not cryptography
         return max(delay * jitter, 0.0)
 
-    def _process_response(self, response: httpx.Response, cast_to: type[T]) -> T:
-        """``response`` as ``cast_to``, or the typed error for its status."""
+    def _process_response(
+        self, response: httpx.Response, cast_to: type[T], *, raw: bool = False
+    ) -> T:
+        """``response`` as ``cast_to`` (as an `APIResponse` if ``raw``), or the typed error
+        for its status."""
         if response.status_code >= _CLIENT_ERROR:
             raise make_status_error(response, _response_body(response))
+        if raw:
+            return cast(T, self._raw_response(response, lambda: self._parse(response, cast_to)))
+        return self._parse(response, cast_to)
+
+    def _parse(self, response: httpx.Response, cast_to: type[T]) -> T:
+        streamed = streamed_result(cast_to, response)
+        if streamed is not None:
+            return cast(T, streamed)
         read_raw = _RAW_READERS.get(cast_to)
         if read_raw is not None:
             return cast(T, read_raw(response))
@@ -472,14 +449,18 @@ class SyncAPIClient(BaseAPIClient):
 
     def send(self, options: FinalRequestOptions, *, cast_to: type[T]) -> T:
         """Send prepared ``options`` (see `request`), retrying as the client is configured."""
-        return self._process_response(self._send_with_retries(options), cast_to)
+        options, raw = _take_raw_flag(options)
+        response = self._send_with_retries(options, stream=is_streamed(cast_to))
+        return self._process_response(response, cast_to, raw=raw)
 
-    def _send_with_retries(self, options: FinalRequestOptions) -> httpx.Response:
+    def _send_with_retries(
+        self, options: FinalRequestOptions, *, stream: bool = False
+    ) -> httpx.Response:
         retries_taken = 0
         while True:
             request = self._build_request(self._client, options)
             try:
-                response = self._send_once(request)
+                response = self._send_once(request, stream=stream)
             except httpx.TimeoutException as err:
                 delay = self._retry_delay(retries_taken, options, None)
                 if delay is None:
@@ -498,14 +479,17 @@ class SyncAPIClient(BaseAPIClient):
             self.sleep(delay)
             retries_taken += 1
 
-    def _send_once(self, request: httpx.Request) -> httpx.Response:
-        """One attempt: the response with its whole body, read before the deadline."""
-        deadline = _attempt_deadline(request)
+    def _send_once(self, request: httpx.Request, *, stream: bool = False) -> httpx.Response:
+        """One attempt: the response with its whole body, read before the deadline (with
+        ``stream``, a success response is returned unread)."""
+        deadline = attempt_deadline(request)
         response = self._client.send(request, stream=True)
+        if stream and response.status_code < _CLIENT_ERROR:
+            return response
         try:
             if deadline is not None and isinstance(response.stream, httpx.SyncByteStream):
-                _past(deadline, request)
-                response.stream = _SyncDeadline(response.stream, deadline, request)
+                past_deadline(deadline, request)
+                response.stream = SyncDeadline(response.stream, deadline, request)
             response.read()
         except BaseException:
             response.close()
@@ -537,6 +521,8 @@ class AsyncAPIClient(BaseAPIClient):
     Tests and callers may replace ``self.sleep`` (``asyncio.sleep`` by default), which is
     how the client waits between retries.
     """
+
+    _raw_response = AsyncAPIResponse
 
     def __init__(
         self,
@@ -595,14 +581,18 @@ class AsyncAPIClient(BaseAPIClient):
 
     async def send(self, options: FinalRequestOptions, *, cast_to: type[T]) -> T:
         """Send prepared ``options`` (see `request`), retrying as the client is configured."""
-        return self._process_response(await self._send_with_retries(options), cast_to)
+        options, raw = _take_raw_flag(options)
+        response = await self._send_with_retries(options, stream=is_streamed(cast_to))
+        return self._process_response(response, cast_to, raw=raw)
 
-    async def _send_with_retries(self, options: FinalRequestOptions) -> httpx.Response:
+    async def _send_with_retries(
+        self, options: FinalRequestOptions, *, stream: bool = False
+    ) -> httpx.Response:
         retries_taken = 0
         while True:
             request = self._build_request(self._client, options)
             try:
-                response = await self._send_once(request)
+                response = await self._send_once(request, stream=stream)
             except httpx.TimeoutException as err:
                 delay = self._retry_delay(retries_taken, options, None)
                 if delay is None:
@@ -621,14 +611,17 @@ class AsyncAPIClient(BaseAPIClient):
             await self.sleep(delay)
             retries_taken += 1
 
-    async def _send_once(self, request: httpx.Request) -> httpx.Response:
-        """One attempt: the response with its whole body, read before the deadline."""
-        deadline = _attempt_deadline(request)
+    async def _send_once(self, request: httpx.Request, *, stream: bool = False) -> httpx.Response:
+        """One attempt: the response with its whole body, read before the deadline (with
+        ``stream``, a success response is returned unread)."""
+        deadline = attempt_deadline(request)
         response = await self._client.send(request, stream=True)
+        if stream and response.status_code < _CLIENT_ERROR:
+            return response
         try:
             if deadline is not None and isinstance(response.stream, httpx.AsyncByteStream):
-                _past(deadline, request)
-                response.stream = _AsyncDeadline(response.stream, deadline, request)
+                past_deadline(deadline, request)
+                response.stream = AsyncDeadline(response.stream, deadline, request)
             await response.aread()
         except BaseException:
             await response.aclose()

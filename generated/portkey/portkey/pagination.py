@@ -27,10 +27,12 @@ type, and fetches the next page by sending the same request with ``after`` set t
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Generator, Iterator, Mapping
-from typing import Any, Generic, TypeVar
+from dataclasses import replace
+from typing import Any, Generic, TypeVar, cast
 
 from ._base_client import AsyncAPIClient, FinalRequestOptions, SyncAPIClient
 from ._models import BaseModel
+from ._response import APIResponse, without_raw_flag
 from ._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
 
 __all__ = ["AsyncCursorPage", "AsyncPaginator", "CursorPageBody", "SyncCursorPage"]
@@ -49,6 +51,12 @@ class CursorPageBody(BaseModel, Generic[T]):
 
 def _body_type(item: type[T]) -> type[CursorPageBody[T]]:
     return CursorPageBody[item]  # type: ignore[valid-type]
+
+
+def _without_raw_flag(options: FinalRequestOptions) -> FinalRequestOptions:
+    """``options`` for the following pages: not raw responses, only the first one is."""
+    headers = without_raw_flag(options.headers)
+    return options if headers is None else replace(options, headers=headers)
 
 
 def _item_id(item: object) -> str | None:
@@ -152,6 +160,10 @@ class SyncCursorPage(_CursorPage[T]):
         cls, client: SyncAPIClient, options: FinalRequestOptions, item: type[T]
     ) -> SyncCursorPage[T]:
         body = client.send(options, cast_to=_body_type(item))
+        if isinstance(body, APIResponse):  # with_raw_response: `parse()` gives the page
+            plain = _without_raw_flag(options)
+            page = body.then(lambda raw: cls(raw, client=client, options=plain, item=item))
+            return cast(SyncCursorPage[T], page)
         return cls(body, client=client, options=options, item=item)
 
     def get_next_page(self) -> SyncCursorPage[T]:
@@ -223,6 +235,10 @@ class AsyncCursorPage(_CursorPage[T]):
         cls, client: AsyncAPIClient, options: FinalRequestOptions, item: type[T]
     ) -> AsyncCursorPage[T]:
         body = await client.send(options, cast_to=_body_type(item))
+        if isinstance(body, APIResponse):  # with_raw_response: `parse()` gives the page
+            plain = _without_raw_flag(options)
+            page = body.then(lambda raw: cls(raw, client=client, options=plain, item=item))
+            return cast(AsyncCursorPage[T], page)
         return cls(body, client=client, options=options, item=item)
 
     async def get_next_page(self) -> AsyncCursorPage[T]:

@@ -4,12 +4,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types import Assistant, ListAssistantsResponse
 
-__all__ = ["Assistants", "AsyncAssistants"]
+__all__ = [
+    "Assistants",
+    "AssistantsWithRawResponse",
+    "AsyncAssistants",
+    "AsyncAssistantsWithRawResponse",
+]
 
 
 class Assistants:
@@ -17,6 +24,11 @@ class Assistants:
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AssistantsWithRawResponse:
+        """These methods returning the HTTP response (status, headers); `.parse()` it."""
+        return AssistantsWithRawResponse(self)
 
     def list(
         self,
@@ -104,11 +116,26 @@ class Assistants:
         )
 
 
+class AssistantsWithRawResponse:
+    """`Assistants` methods returning an `APIResponse`."""
+
+    def __init__(self, resource: Assistants) -> None:
+        self._resource = resource
+        self.list = to_raw_response_wrapper(resource.list)
+        self.create = to_raw_response_wrapper(resource.create)
+        self.retrieve = to_raw_response_wrapper(resource.retrieve)
+
+
 class AsyncAssistants:
     """Operations on `assistants`."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncAssistantsWithRawResponse:
+        """These methods returning the HTTP response (status, headers); `.parse()` it."""
+        return AsyncAssistantsWithRawResponse(self)
 
     async def list(
         self,
@@ -194,3 +221,13 @@ class AsyncAssistants:
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncAssistantsWithRawResponse:
+    """`AsyncAssistants` methods returning an `AsyncAPIResponse`."""
+
+    def __init__(self, resource: AsyncAssistants) -> None:
+        self._resource = resource
+        self.list = async_to_raw_response_wrapper(resource.list)
+        self.create = async_to_raw_response_wrapper(resource.create)
+        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)

@@ -3,14 +3,21 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Literal
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
 from ..pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from ..types import Assistant
 
-__all__ = ["Assistants", "AsyncAssistants"]
+__all__ = [
+    "Assistants",
+    "AssistantsWithRawResponse",
+    "AsyncAssistants",
+    "AsyncAssistantsWithRawResponse",
+]
 
 
 class Assistants:
@@ -18,6 +25,11 @@ class Assistants:
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AssistantsWithRawResponse:
+        """These methods returning the HTTP response (status, headers); `.parse()` it."""
+        return AssistantsWithRawResponse(self)
 
     def list(
         self,
@@ -62,11 +74,24 @@ class Assistants:
         )
 
 
+class AssistantsWithRawResponse:
+    """`Assistants` methods returning an `APIResponse`."""
+
+    def __init__(self, resource: Assistants) -> None:
+        self._resource = resource
+        self.list = to_raw_response_wrapper(resource.list)
+
+
 class AsyncAssistants:
     """Operations on `assistants`."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncAssistantsWithRawResponse:
+        """These methods returning the HTTP response (status, headers); `.parse()` it."""
+        return AsyncAssistantsWithRawResponse(self)
 
     def list(
         self,
@@ -109,3 +134,11 @@ class AsyncAssistants:
             extra_query=extra_query,
             timeout=timeout,
         )
+
+
+class AsyncAssistantsWithRawResponse:
+    """`AsyncAssistants` methods returning an `AsyncAPIResponse`."""
+
+    def __init__(self, resource: AsyncAssistants) -> None:
+        self._resource = resource
+        self.list = async_to_raw_response_wrapper(resource.list)
