@@ -38,6 +38,8 @@ _DECORATED = re.compile(
     r"\s*(?:<[^<>]*>\s*)*$"
 )
 """A method in markup or behind a status word: `<mark ...>POST</mark>`, `开发中POST`."""
+_BRACKETED = re.compile(r"^[\[(](GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE)[\])]\s*(.*)$", re.I)
+"""A method in brackets before its path: `[POST]/v1/x`, `(GET) /v1/x` (Markdown exports)."""
 _SEGMENT = re.compile(r"^[\w{}\-.:~%$ ]+\}?$")
 METHOD_INITIALS = frozenset("GPDHOTgpdhot")
 """What a method line can start with (no other character matches these, case ignored)."""
@@ -129,6 +131,9 @@ def _method_line(text: str) -> tuple[str, str | None] | None:
     """The method a line names, and the target when it is on the line too (None: no
     method). Cached: every line of a page is asked, and a site's pages repeat their lines."""
     text = text.strip()
+    if text[:1] in ("[", "("):
+        bracketed = _BRACKETED.match(text)
+        text = f"{bracketed.group(1)} {bracketed.group(2)}".strip() if bracketed else text
     if text[:1] not in METHOD_INITIALS:
         decorated = _DECORATED.match(text) if text[:1] == "<" or not text[:1].isascii() else None
         return (decorated.group(1), None) if decorated else None

@@ -18,6 +18,7 @@ from typing import Any
 
 from generator.model import Schema
 from generator.scrape.jsonish import parse_jsonish
+from generator.scrape.tsmembers import apply_required, looks_like_members, members_to_sketch
 from generator.scrape.types import parse_type
 
 _MARK = "\u0000"
@@ -37,6 +38,13 @@ class Sketch:
 
 def sketch_schema(text: str, *, cut: bool = False) -> Schema | None:
     """The schema a pseudo-JSON text states; None when it is no such text (or plain JSON)."""
+    if looks_like_members(text):
+        schema = _sketch(members_to_sketch(text), cut=cut)
+        return apply_required(schema) if schema is not None else None
+    return _sketch(text, cut=cut)
+
+
+def _sketch(text: str, *, cut: bool) -> Schema | None:
     marked, count = _mark_types(text)
     if not count:
         return None
