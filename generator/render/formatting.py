@@ -113,8 +113,9 @@ def _ruff_binary() -> str | None:
         return None
 
 
-_UNSPLITTABLE = re.compile(r" *[A-Za-z_]\w*(?: as [A-Za-z_]\w*)?,")
-"""An item line of an exploded import (`Name as Name,`): black cannot split it further."""
+_UNSPLITTABLE = re.compile(r' *(?:[A-Za-z_]\w*(?: as [A-Za-z_]\w*)?|"\w+"),')
+"""An item line of an exploded import (`Name as Name,`) or name list (`"Name",`): black
+cannot split it further."""
 
 
 def needs_black(text: str) -> bool:

@@ -22,6 +22,7 @@ from generator.render.names import (
     identifier,
     unique,
 )
+from generator.render.param_types import TypedDictView
 from generator.render.pytypes import union_members
 
 Where = Literal["path", "query", "header", "body"]
@@ -35,6 +36,8 @@ class Param:
     annotation: str
     required: bool
     description: str = ""
+    upload: bool = False
+    """A file of a form body (`FileTypes`): sent as a multipart file part."""
 
     @property
     def keyword_annotation(self) -> str:
@@ -70,6 +73,19 @@ class Method:
     """Item model of a cursor-paginated list (`limit`/`after` in, `data`/`has_more` out)."""
     example: str | None = None
     """Keyword arguments from the docs' request example, as Python source."""
+    form: Literal["multipart", "urlencoded"] | None = None
+    """The body is a form (`multipart/form-data` or urlencoded), not JSON."""
+    param_types: set[str] = field(default_factory=set)
+    """The TypedDicts (`types/_params.py`) the parameters' annotations name."""
+
+    @property
+    def form_fields(self) -> list[Param]:
+        """The body fields sent as JSON or as form fields (not as files)."""
+        return [p for p in self.params if p.location == "body" and not p.upload]
+
+    @property
+    def uploads(self) -> list[Param]:
+        return [p for p in self.params if p.upload]
 
     @property
     def path_params(self) -> list[Param]:
@@ -178,6 +194,8 @@ class SdkView:
     default_headers: dict[str, str]
     resources: list[Resource]
     models: list[str]
+    params: list[TypedDictView] = field(default_factory=list)
+    """The TypedDicts of the request parameters, by name."""
 
     @property
     def package_version(self) -> str:
