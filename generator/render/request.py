@@ -93,6 +93,9 @@ def _body(
     media = content[media_type] if isinstance(content[media_type], dict) else {}
     form = _FORMS.get(media_type.split(";")[0].strip().lower())
     shape = object_shape(doc, media.get("schema", {}))
+    files = shape is not None and any(_binary_field(doc, p) for p in shape.properties.values())
+    if form is None and files:
+        form = "multipart"  # a file cannot travel in JSON: the docs' body is a form
     example = media.get("example")
     if shape is None or not shape.properties:
         return Request(raw_body=True, example=example)
