@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from ..types import Assistant, ListAssistantsResponse
+from ..types import Assistant, CreateAssistantToolsParam, ListAssistantsResponse
 
 __all__ = ["Assistants", "AsyncAssistants"]
 
@@ -48,7 +48,7 @@ class Assistants:
         *,
         instructions: str,
         name: str,
-        tools: Sequence[Mapping[str, object]],
+        tools: Iterable[CreateAssistantToolsParam],
         model: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -140,7 +140,7 @@ class AsyncAssistants:
         *,
         instructions: str,
         name: str,
-        tools: Sequence[Mapping[str, object]],
+        tools: Iterable[CreateAssistantToolsParam],
         model: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,

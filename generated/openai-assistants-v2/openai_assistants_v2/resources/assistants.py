@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Literal
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
-from ..types import Assistant
+from ..types import Assistant, CreateAssistantToolsParam
 
 __all__ = ["Assistants", "AsyncAssistants"]
 
@@ -72,7 +72,7 @@ class Assistants:
         name: str | NotGiven | None = NOT_GIVEN,
         description: str | NotGiven | None = NOT_GIVEN,
         instructions: str | NotGiven | None = NOT_GIVEN,
-        tools: Sequence[Mapping[str, object]] | NotGiven = NOT_GIVEN,
+        tools: Iterable[CreateAssistantToolsParam] | NotGiven = NOT_GIVEN,
         tool_resources: Mapping[str, object] | NotGiven | None = NOT_GIVEN,
         metadata: Mapping[str, object] | NotGiven | None = NOT_GIVEN,
         temperature: float | NotGiven | None = NOT_GIVEN,
@@ -214,7 +214,7 @@ class AsyncAssistants:
         name: str | NotGiven | None = NOT_GIVEN,
         description: str | NotGiven | None = NOT_GIVEN,
         instructions: str | NotGiven | None = NOT_GIVEN,
-        tools: Sequence[Mapping[str, object]] | NotGiven = NOT_GIVEN,
+        tools: Iterable[CreateAssistantToolsParam] | NotGiven = NOT_GIVEN,
         tool_resources: Mapping[str, object] | NotGiven | None = NOT_GIVEN,
         metadata: Mapping[str, object] | NotGiven | None = NOT_GIVEN,
         temperature: float | NotGiven | None = NOT_GIVEN,
