@@ -308,7 +308,8 @@ def test_full_official_spec_generates_imports_and_type_checks(shared: Path, tmp_
         target = tmp_path / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text)
-    rendered = [p for p in files if p.suffix == ".py" and p.name != "_models.py"]
+    bulk = ("_models.py", "_params.py")  # machine-made, formatted by ruff as a whole
+    rendered = [p for p in files if p.suffix == ".py" and p.name not in bulk]
     assert not [p for p in rendered if needs_black(files[p])], "templates left long lines"
     methods = run(
         sys.executable,

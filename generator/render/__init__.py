@@ -11,7 +11,7 @@ import multiprocessing
 import multiprocessing.context
 import re
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,7 @@ RUNTIME = (
     "_types.py",
     "_exceptions.py",
     "_models.py",
+    "_files.py",
     "_base_client.py",
     "pagination.py",
     "_timing.py",
@@ -162,9 +163,12 @@ def _formatted_models(source: str, package: str) -> str:
     return format_python({path: source}, bulk=frozenset({path}))[path]
 
 
-def _render_rest(doc: dict[str, Any], models: set[str], work: _Work) -> dict[Path, str]:
-    view = build_view(doc, package=work.package, models=models)
-    return format_python(_render(view, work.templates), cache=work.cache)
+def _render_rest(
+    doc: dict[str, Any], models: set[str], work: _Work, *, taken: frozenset[str] = frozenset()
+) -> dict[Path, str]:
+    view = build_view(doc, package=work.package, models=models, reserved=taken)
+    params = Path(view.package) / "types" / "_params.py"
+    return format_python(_render(view, work.templates), bulk=frozenset({params}), cache=work.cache)
 
 
 def _assemble(
@@ -172,8 +176,8 @@ def _assemble(
 ) -> dict[Path, str]:
     classes = class_names(source)
     predicted = set((doc.get("components") or {}).get("schemas") or {})
-    if not predicted <= set(classes):
-        files = _render_rest(doc, predicted & set(classes), work)
+    if not predicted <= set(classes) or _params_clash(files, work.package, set(classes)):
+        files = _render_rest(doc, predicted & set(classes), work, taken=frozenset(classes))
     view = build_view(doc, package=work.package, models=set(classes))
     pkg = Path(view.package)
     env = environment(work.templates)
@@ -182,6 +186,14 @@ def _assemble(
     files.update(format_python(init, cache=work.cache))
     files[pkg / "types" / "_models.py"] = source
     return files
+
+
+def _params_clash(files: dict[Path, str], package: str, classes: set[str]) -> bool:
+    """Whether a TypedDict of `types/_params.py` has the name of a model class (the model
+    generator made classes the components did not predict)."""
+    text = files.get(Path(package) / "types" / "_params.py", "")
+    defined = re.findall(r"^(?:class )?(\w+)(?:\(TypedDict| = TypedDict)", text, flags=re.M)
+    return any(name in classes for name in defined)
 
 
 def _context() -> multiprocessing.context.BaseContext | None:
@@ -228,6 +240,11 @@ def _render(view: SdkView, templates: Path | None) -> dict[Path, str]:
             uses_pages=_uses_pages(resource),
             imports=_imports(resource),
         )
+    render(
+        "sdk/package/types_params.py.jinja",
+        pkg / "types" / "_params.py",
+        imports=_params_imports(view),
+    )
     files[pkg / "py.typed"] = ""
     render("sdk/package/pyproject.toml.jinja", Path("pyproject.toml"))
     render("sdk/package/README.md.jinja", Path("README.md"))
@@ -243,7 +260,21 @@ def _credentials_doc(view: SdkView) -> str:
 
 
 def _models_of(resource: Resource) -> list[str]:
-    return sorted({name for method in resource.methods for name in method.models})
+    """Models and request TypedDicts the module's signatures name."""
+    names = {name for method in resource.methods for name in method.models}
+    names |= {name for method in resource.methods for name in method.param_types}
+    return sorted(names)
+
+
+def _params_imports(view: SdkView) -> _Imports:
+    """What `types/_params.py` imports."""
+    text = " ".join(f.declared for td in view.params for f in td.fields)
+    typing = ["TypedDict"] + [name for name in ("Literal", "Required") if f"{name}[" in text]
+    return _Imports(_abc(text), sorted(typing), [])
+
+
+def _abc(text: str) -> list[str]:
+    return [name for name in ("Iterable", "Mapping", "Sequence") if f"{name}[" in text]
 
 
 @dataclass(frozen=True)
@@ -251,15 +282,17 @@ class _Imports:
     abc: list[str]
     typing: list[str]
     types: list[str]
-    response: list[str]
-    streaming: list[str]
+    response: list[str] = field(default_factory=list)
+    streaming: list[str] = field(default_factory=list)
+    files: bool = False
 
 
 def _imports(resource: Resource) -> _Imports:
     """What a resource module imports, so that it imports nothing unused."""
     text = " ".join(p.annotation for m in resource.methods for p in m.params)
-    abc = [name for name in ("Mapping", "Sequence") if f"{name}[" in text]
-    types = ["Body", "Headers", "NotGiven", "Query", "Timeout"]
+    abc = _abc(text)
+    files = any(m.uploads for m in resource.methods)
+    types = ["Body", *(["FileTypes"] if files else []), "Headers", "NotGiven", "Query", "Timeout"]
     if resource.methods:
         types.insert(0, "NOT_GIVEN")
     if not any(not m.page_item for m in resource.methods):
@@ -268,7 +301,9 @@ def _imports(resource: Resource) -> _Imports:
         types = []
     overloads = any(m.stream_overloads for m in resource.methods)
     typing = ["Literal"] if "Literal[" in text or overloads else []
-    return _Imports(abc, typing + (["overload"] if overloads else []), types, *_runtime(resource))
+    response, streaming = _runtime(resource)
+    typing += ["overload"] if overloads else []
+    return _Imports(abc, typing, types, response, streaming, files)
 
 
 def _runtime(resource: Resource) -> tuple[list[str], list[str]]:

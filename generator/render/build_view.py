@@ -8,12 +8,15 @@ from typing import Any, Literal
 from generator.render.names import (
     CLIENT_ATTRIBUTES,
     PythonIdentifier,
+    class_name,
     client_member,
     identifier,
     method_name,
     unique,
 )
-from generator.render.pytypes import annotation, return_type
+from generator.render.param_types import ParamTypes
+from generator.render.pytypes import return_type
+from generator.render.request import request_params
 from generator.render.responses import response_kind
 from generator.render.routes import (
     distinct_names,
@@ -35,29 +38,23 @@ from generator.render.view import (
 )
 
 _HTTP = {"get", "put", "post", "delete", "patch", "options", "head", "trace"}
-_RESERVED_PARAMS = {
-    "self",
-    "extra_headers",
-    "extra_query",
-    "extra_body",
-    "timeout",
-    "body",
-    "cast_to",
-}
-_SKIPPED_HEADERS = {"authorization", "content-type", "accept"}
 
 
-def build_view(doc: dict[str, Any], *, package: str, models: set[str]) -> SdkView:
-    """The view of a prepared document; `models` are the schema classes that exist."""
+def build_view(
+    doc: dict[str, Any], *, package: str, models: set[str], reserved: frozenset[str] = frozenset()
+) -> SdkView:
+    """The view of a prepared document; `models` are the schema classes that exist; the
+    request TypedDicts are named apart from them and from `reserved` (model classes too)."""
     info = doc.get("info") or {}
     pkg = identifier(package)
     prefix = pkg.upper().rstrip("_")
     routed = routes({p: set(item or {}) & _HTTP for p, item in (doc.get("paths") or {}).items()})
     keyed: list[tuple[tuple[str, ...], Method, str]] = []
+    types = ParamTypes(doc, taken=models | reserved)
     for path, method, op in operations(doc):
         action = routed[path].action
-        method_view = _method(doc, path, method, op=op, action=action, models=models)
-        keyed.append((routed[path].key, method_view, str(op.get("operationId") or "")))
+        made = _method(doc, path, method, op=op, action=action, models=models, types=types)
+        keyed.append((routed[path].key, made, str(op.get("operationId") or "")))
     roots = resource_tree([key for key, _, _ in keyed], models=models)
     index = {r.segments: r for root in roots for r in root.walk()}
     for key, method_view, _ in keyed:
@@ -81,6 +78,7 @@ def build_view(doc: dict[str, Any], *, package: str, models: set[str]) -> SdkVie
         default_headers={str(k): str(v) for k, v in (doc.get("x-default-headers") or {}).items()},
         resources=roots,
         models=sorted(models & set((doc.get("components") or {}).get("schemas") or {})),
+        params=[types.dicts[name] for name in sorted(types.dicts)],
     )
 
 
@@ -104,8 +102,11 @@ def _method(
     op: dict[str, Any],
     action: str | None,
     models: set[str],
+    types: ParamTypes,
 ) -> Method:
-    params, raw_body, example = _params(doc, op, placeholders(path), models)
+    hint = class_name(str(op.get("operationId") or f"{http} {path}"))
+    request = request_params(doc, op, placeholders(path), types=types, hint=hint)
+    params, raw_body, example = request.params, request.raw_body, request.example
     response = _success_schema(doc, op)
     name = method_name(action or _verb(doc, path, http, op))
     method = Method(
@@ -118,6 +119,8 @@ def _method(
         description=str(op.get("description") or ""),
         deprecated=bool(op.get("deprecated")),
         raw_body=raw_body,
+        form=request.form,
+        param_types={n for p in params for n in types.names_in(p.annotation)},
     )
     method.page_item = _page_item(doc, http, params, response, models)
     if method.page_item is None:
@@ -126,90 +129,6 @@ def _method(
         method.stream_param = kind.stream_param
     method.example = example_kwargs(example, params)
     return method
-
-
-def _params(
-    doc: dict[str, Any], op: dict[str, Any], path_names: list[str], models: set[str]
-) -> tuple[list[Param], bool, Any]:
-    taken = set(_RESERVED_PARAMS)
-    declared = {}
-    for raw in op.get("parameters") or []:
-        param = resolve(doc, raw)
-        if isinstance(param, dict) and "name" in param:
-            declared[(str(param["name"]), str(param.get("in", "query")))] = param
-    params = [
-        _param(
-            name,
-            "path",
-            param=declared.get((name, "path"), {}),
-            required=True,
-            taken=taken,
-            models=models,
-        )
-        for name in path_names
-    ]
-    for (name, where), param in declared.items():
-        if where in ("query", "header") and name.lower() not in _SKIPPED_HEADERS:
-            required = bool(param.get("required"))
-            params.append(
-                _param(name, where, param=param, required=required, taken=taken, models=models)
-            )
-    body_params, raw_body, example = _body(doc, op, taken, models)
-    return params + body_params, raw_body, example
-
-
-def _param(
-    wire: str,
-    where: str,
-    *,
-    param: dict[str, Any],
-    required: bool,
-    taken: set[str],
-    models: set[str],
-) -> Param:
-    schema = param.get("schema", param)
-    kind = "str" if where == "path" else annotation(resolve_shallow(schema), models=models)
-    return Param(
-        name=PythonIdentifier(unique(identifier(wire), taken)),
-        wire=wire,
-        location=where,  # type: ignore[arg-type]
-        annotation=kind if kind != "None" else "object",
-        required=required,
-        description=str(param.get("description") or schema.get("description") or ""),
-    )
-
-
-def resolve_shallow(schema: Any) -> Any:
-    return schema if isinstance(schema, dict) else {}
-
-
-def _body(
-    doc: dict[str, Any], op: dict[str, Any], taken: set[str], models: set[str]
-) -> tuple[list[Param], bool, Any]:
-    body = resolve(doc, op.get("requestBody"))
-    content = body.get("content") if isinstance(body, dict) else None
-    if not isinstance(content, dict) or not content:
-        return [], False, None
-    media = content.get("application/json") or next(iter(content.values()))
-    media = media if isinstance(media, dict) else {}
-    schema = resolve(doc, media.get("schema", {}))
-    example = media.get("example")
-    properties = schema.get("properties") if isinstance(schema, dict) else None
-    if not isinstance(properties, dict) or not properties:
-        return [], True, example
-    required = set(schema.get("required") or [])
-    params = [
-        _param(
-            str(name),
-            "body",
-            param={"schema": prop},
-            required=name in required,
-            taken=taken,
-            models=models,
-        )
-        for name, prop in properties.items()
-    ]
-    return params, False, example
 
 
 def _success_schema(doc: dict[str, Any], op: dict[str, Any]) -> Any:

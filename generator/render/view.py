@@ -25,6 +25,7 @@ from generator.render.names import (
     method_name,
     unique,
 )
+from generator.render.param_types import TypedDictView
 from generator.render.pytypes import union_members
 
 Where = Literal["path", "query", "header", "body"]
@@ -38,6 +39,8 @@ class Param:
     annotation: str
     required: bool
     description: str = ""
+    upload: bool = False
+    """A file of a form body (`FileTypes`): sent as a multipart file part."""
 
     @property
     def keyword_annotation(self) -> str:
@@ -79,6 +82,19 @@ class Method:
     """The chunk type when the method streams server-sent events (`responses.py`)."""
     stream_param: str | None = None
     """The boolean argument that asks for a stream; `None`: the method always streams."""
+    form: Literal["multipart", "urlencoded"] | None = None
+    """The body is a form (`multipart/form-data` or urlencoded), not JSON."""
+    param_types: set[str] = field(default_factory=set)
+    """The TypedDicts (`types/_params.py`) the parameters' annotations name."""
+
+    @property
+    def form_fields(self) -> list[Param]:
+        """The body fields sent as JSON or as form fields (not as files)."""
+        return [p for p in self.params if p.location == "body" and not p.upload]
+
+    @property
+    def uploads(self) -> list[Param]:
+        return [p for p in self.params if p.upload]
 
     @property
     def path_params(self) -> list[Param]:
@@ -241,6 +257,8 @@ class SdkView:
     default_headers: dict[str, str]
     resources: list[Resource]
     models: list[str]
+    params: list[TypedDictView] = field(default_factory=list)
+    """The TypedDicts of the request parameters, by name."""
 
     @property
     def package_version(self) -> str:

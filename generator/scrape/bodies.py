@@ -197,6 +197,8 @@ def apply_curl(op: Operation, curl: Curl) -> None:
         op.request = Body(schema=infer_schema(curl.data), example=curl.data, required=True)
     elif op.request is None and (curl.form or curl.fields):
         op.request = _form_body(curl)
+    elif op.request is not None and curl.form and op.request.media_type == "application/json":
+        op.request.media_type = "multipart/form-data"  # fields in a table, sent with `-F`
     elif op.request is not None and curl.data is not None and op.request.example is MISSING:
         op.request.example = curl.data
         if op.request.schema is not None:

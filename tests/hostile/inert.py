@@ -86,6 +86,7 @@ ALLOWED_IMPORTS = {
     "json",
     "logging",
     "os",
+    "pathlib",  # `_files`: an upload given as a path is read (the caller's path, not doc text)
     "pydantic",
     "pydantic_core",
     "random",

@@ -93,6 +93,7 @@ def test_every_template_is_named_after_its_output_and_starts_with_the_header(
     assert names == [
         "_base_client.py.jinja",
         "_exceptions.py.jinja",
+        "_files.py.jinja",
         "_models.py.jinja",
         "_response.py.jinja",
         "_streaming.py.jinja",

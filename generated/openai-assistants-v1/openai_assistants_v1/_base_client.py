@@ -49,10 +49,10 @@ import logging
 import random
 import re
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from types import TracebackType
-from typing import Any, ClassVar, Self, TypeVar, cast
+from typing import Any, ClassVar, Literal, Self, TypeVar, cast
 from urllib.parse import parse_qsl, quote
 
 import httpx
@@ -65,6 +65,7 @@ from ._exceptions import (
     APITimeoutError,
     make_status_error,
 )
+from ._files import ReadFile, RequestFiles, form_data, multipart_files, read_files
 from ._models import validate_type
 from ._response import (
     APIResponse,
@@ -80,7 +81,7 @@ from ._timing import (
     parse_retry_after,
     past_deadline,
 )
-from ._types import NOT_GIVEN, Body, FileContent, FileTypes, Headers, NotGiven, Omit, Query, Timeout
+from ._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, Timeout
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
@@ -129,7 +130,9 @@ class FinalRequestOptions:
     url: str
     params: Mapping[str, object] = field(default_factory=dict)
     json: object = None
-    files: Mapping[str, FileTypes] | None = None
+    files: list[tuple[str, ReadFile]] | None = None
+    form: Literal["multipart", "urlencoded"] | None = None
+    """A form body: ``json`` is sent as form fields (with ``files``, if multipart)."""
     headers: Headers = field(default_factory=dict)
     timeout: Timeout | NotGiven = NOT_GIVEN
 
@@ -154,27 +157,9 @@ def _jsonable(value: object) -> object:
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, Mapping):
         return {k: _jsonable(v) for k, v in value.items() if not isinstance(v, NotGiven)}
-    if isinstance(value, list | tuple):
+    if isinstance(value, list | tuple | Iterator):  # `Iterable[...]` parameters: any iterator
         return [_jsonable(v) for v in value if not isinstance(v, NotGiven)]
     return to_jsonable_python(value)
-
-
-def _file_bytes(files: Mapping[str, FileTypes]) -> dict[str, FileTypes]:
-    """``files`` with streams read into bytes, so that a retry sends the same content."""
-
-    def read(content: FileContent) -> bytes:
-        return content if isinstance(content, bytes) else content.read()
-
-    def read_file(file: FileTypes) -> FileTypes:
-        match file:
-            case (name, content):
-                return (name, read(content))
-            case (name, content, content_type):
-                return (name, read(content), content_type)
-            case _:
-                return read(file)
-
-    return {key: read_file(file) for key, file in files.items()}
 
 
 def format_path(path: str, path_params: Mapping[str, object] | None) -> str:
@@ -254,7 +239,8 @@ class BaseAPIClient:
         path_params: Mapping[str, object] | None = None,
         params: Query | None = None,
         json: object = None,
-        files: Mapping[str, FileTypes] | None = None,
+        files: RequestFiles | None = None,
+        form: Literal["multipart", "urlencoded"] | None = None,
         headers: Headers | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -263,6 +249,9 @@ class BaseAPIClient:
     ) -> FinalRequestOptions:
         """The arguments of ``request`` checked, merged and stripped of `NOT_GIVEN` values."""
         body = json
+        read, fields = read_files(files) if files else (None, {})
+        if fields:  # mappings given for fields that take a file or an object
+            body = {**(body if isinstance(body, Mapping) else {}), **fields}
         if extra_body:
             if body is not None and not isinstance(body, Mapping):
                 raise TypeError("extra_body needs a JSON object body")
@@ -276,7 +265,8 @@ class BaseAPIClient:
             url=url,
             params=_strip({**query, **(extra_query or {})}, drop_none=True),
             json=_jsonable(body),
-            files=_file_bytes(files) if files else None,
+            files=read,
+            form="multipart" if files and not form else form,
             headers={**(headers or {}), **(extra_headers or {})},
             timeout=timeout,
         )
@@ -292,14 +282,15 @@ class BaseAPIClient:
         headers = {key: value for key, value in merged.items() if isinstance(value, str)}
         timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
         url = self.base_url.join(options.url.lstrip("/"))
-        if options.files:
+        if options.form:
+            multipart = options.form == "multipart"
             return http_client.build_request(
                 options.method,
                 url,
                 params=dict(options.params),  # type: ignore[arg-type]
                 headers=headers,
-                data=options.json if isinstance(options.json, Mapping) else None,
-                files=options.files,
+                data=form_data(options.json),
+                files=multipart_files(options.files) if multipart else None,
                 timeout=timeout,
             )
         return http_client.build_request(
@@ -417,7 +408,8 @@ class SyncAPIClient(BaseAPIClient):
         path_params: Mapping[str, object] | None = None,
         params: Query | None = None,
         json: object = None,
-        files: Mapping[str, FileTypes] | None = None,
+        files: RequestFiles | None = None,
+        form: Literal["multipart", "urlencoded"] | None = None,
         headers: Headers | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -439,6 +431,7 @@ class SyncAPIClient(BaseAPIClient):
             params=params,
             json=json,
             files=files,
+            form=form,
             headers=headers,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -553,7 +546,8 @@ class AsyncAPIClient(BaseAPIClient):
         path_params: Mapping[str, object] | None = None,
         params: Query | None = None,
         json: object = None,
-        files: Mapping[str, FileTypes] | None = None,
+        files: RequestFiles | None = None,
+        form: Literal["multipart", "urlencoded"] | None = None,
         headers: Headers | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -571,6 +565,7 @@ class AsyncAPIClient(BaseAPIClient):
             params=params,
             json=json,
             files=files,
+            form=form,
             headers=headers,
             extra_headers=extra_headers,
             extra_query=extra_query,

@@ -11,6 +11,7 @@ header that the client would otherwise send, such as a default header::
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from typing import IO, Literal, TypeAlias, final
 
@@ -75,8 +76,8 @@ Body: TypeAlias = Mapping[str, object]
 Timeout: TypeAlias = float | httpx.Timeout | None
 """Seconds (or an `httpx.Timeout`) per connect/read/write phase; `None` waits forever."""
 
-FileContent: TypeAlias = IO[bytes] | bytes
-"""The content of an uploaded file."""
+FileContent: TypeAlias = IO[bytes] | bytes | os.PathLike[str]
+"""The content of an uploaded file: bytes, a binary file object, or a path to read."""
 
 FileTypes: TypeAlias = (
     FileContent | tuple[str | None, FileContent] | tuple[str | None, FileContent, str | None]

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable
 from functools import cached_property
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from ..types import Assistant, ListAssistantsResponse
+from ..types import Assistant, CreateAssistantToolsParam, ListAssistantsResponse
 
 __all__ = [
     "Assistants",
@@ -60,7 +60,7 @@ class Assistants:
         *,
         instructions: str,
         name: str,
-        tools: Sequence[Mapping[str, object]],
+        tools: Iterable[CreateAssistantToolsParam],
         model: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -167,7 +167,7 @@ class AsyncAssistants:
         *,
         instructions: str,
         name: str,
-        tools: Sequence[Mapping[str, object]],
+        tools: Iterable[CreateAssistantToolsParam],
         model: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,

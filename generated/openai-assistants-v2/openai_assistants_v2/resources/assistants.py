@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 from typing import Literal
 
@@ -11,7 +11,7 @@ from .._base_client import AsyncAPIClient, SyncAPIClient
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
-from ..types import Assistant
+from ..types import Assistant, CreateAssistantToolsParam
 
 __all__ = [
     "Assistants",
@@ -84,7 +84,7 @@ class Assistants:
         name: str | NotGiven | None = NOT_GIVEN,
         description: str | NotGiven | None = NOT_GIVEN,
         instructions: str | NotGiven | None = NOT_GIVEN,
-        tools: Sequence[Mapping[str, object]] | NotGiven = NOT_GIVEN,
+        tools: Iterable[CreateAssistantToolsParam] | NotGiven = NOT_GIVEN,
         tool_resources: Mapping[str, object] | NotGiven | None = NOT_GIVEN,
         metadata: Mapping[str, object] | NotGiven | None = NOT_GIVEN,
         temperature: float | NotGiven | None = NOT_GIVEN,
@@ -241,7 +241,7 @@ class AsyncAssistants:
         name: str | NotGiven | None = NOT_GIVEN,
         description: str | NotGiven | None = NOT_GIVEN,
         instructions: str | NotGiven | None = NOT_GIVEN,
-        tools: Sequence[Mapping[str, object]] | NotGiven = NOT_GIVEN,
+        tools: Iterable[CreateAssistantToolsParam] | NotGiven = NOT_GIVEN,
         tool_resources: Mapping[str, object] | NotGiven | None = NOT_GIVEN,
         metadata: Mapping[str, object] | NotGiven | None = NOT_GIVEN,
         temperature: float | NotGiven | None = NOT_GIVEN,

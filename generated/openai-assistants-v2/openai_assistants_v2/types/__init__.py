@@ -1,5 +1,5 @@
 # File generated from our OpenAPI spec by docs2sdk. See README.md.
-"""Models of openai-assistants-v2: one class per object the docs describe."""
+"""Models of openai-assistants-v2 (one class per object), and request TypedDicts."""
 
 from ._models import Assistant as Assistant
 from ._models import AssistantTool as AssistantTool
@@ -9,6 +9,7 @@ from ._models import AssistantToolResourcesFileSearch as AssistantToolResourcesF
 from ._models import CreateAssistantRequest as CreateAssistantRequest
 from ._models import CreateAssistantRequestTool as CreateAssistantRequestTool
 from ._models import ListAssistantsResponse as ListAssistantsResponse
+from ._params import CreateAssistantToolsParam as CreateAssistantToolsParam
 
 __all__ = [
     "Assistant",
@@ -18,5 +19,6 @@ __all__ = [
     "AssistantToolResourcesFileSearch",
     "CreateAssistantRequest",
     "CreateAssistantRequestTool",
+    "CreateAssistantToolsParam",
     "ListAssistantsResponse",
 ]

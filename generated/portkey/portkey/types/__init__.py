@@ -1,5 +1,5 @@
 # File generated from our OpenAPI spec by docs2sdk. See README.md.
-"""Models of portkey: one class per object the docs describe."""
+"""Models of portkey (one class per object), and request TypedDicts."""
 
 from ._models import Assistant as Assistant
 from ._models import AssistantToolResources as AssistantToolResources
