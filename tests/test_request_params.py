@@ -76,6 +76,21 @@ SPEC: dict[str, Any] = {
                 "multipart/form-data": {"schema": {"$ref": "#/components/schemas/UploadRequest"}},
             },
         ),
+        "/search": _post(
+            "createSearch",
+            {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {
+                            "input": {"type": "string"},
+                            "type": {"type": "string"},
+                            "modes": {"items": {"type": "string", "enum": ["fast", "deep"]}},
+                        },
+                    }
+                }
+            },
+        ),
         "/tokens": _post(
             "createToken",
             {
@@ -230,6 +245,16 @@ def test_a_oneof_body_takes_every_variants_fields_required_where_all_require_the
         "name": "str",
         "meows": "bool | NotGiven",
         "barks": "bool | NotGiven",
+    }
+
+
+def test_arguments_keep_builtin_names_the_method_body_does_not_use(sdk: ModuleType) -> None:
+    """`input` stays `input`, as openai-python names it; `type` would hide the builtin a
+    streaming method's body names, so it is `type_`; `items` without a `type` is an array."""
+    assert _signature(sdk.Client().search.create) == {
+        "input": "str | NotGiven",
+        "type_": "str | NotGiven",
+        "modes": "Sequence[Literal['fast', 'deep']] | NotGiven",
     }
 
 

@@ -157,6 +157,22 @@ def identifier(text: str, *, fallback: str = "value") -> PythonIdentifier:
     return PythonIdentifier(name)
 
 
+def argument_name(text: str) -> PythonIdentifier:
+    """A method's argument: like `identifier`, but builtins the generated method bodies do
+    not use are fine (`input`, `format`, `id`, as openai-python names them)."""
+    name = identifier(text)
+    bare = name[:-1]
+    if name.endswith("_") and bare in _BUILTINS and bare not in _UNSHADOWED:
+        return PythonIdentifier(bare)
+    return name
+
+
+_BUILTINS = set(dir(builtins)) - set(keyword.kwlist) - set(keyword.softkwlist) - _PYDANTIC
+_UNSHADOWED = {"isinstance", "object", "str", "type", "bool", "int", "float", "bytes", "list"}
+"""Builtins a generated method body or its local annotations name (`isinstance(value,
+NotGiven)`, `cast_to: type[...]`): an argument must not hide them."""
+
+
 def method_name(text: str) -> PythonIdentifier:
     """A method name: like `identifier`, but builtins are fine (`client.assistants.list()`)."""
     name = "_".join(word.lower() for word in _ascii_words(text)) or "call"

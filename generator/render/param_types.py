@@ -91,6 +91,8 @@ class ParamTypes:
             return self._all_of(schema, hint, depth)
         kinds = schema.get("type")
         kinds = kinds if isinstance(kinds, list) else [kinds] if isinstance(kinds, str) else []
+        if not kinds and isinstance(schema.get("items"), dict):
+            kinds = ["array"]  # `items` without a `type`: an array all the same
         if not kinds:
             return "object"
         return union([self._one(str(kind), schema, hint, depth) for kind in kinds])

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from generator.render.names import PythonIdentifier, class_name, identifier, unique
+from generator.render.names import PythonIdentifier, argument_name, class_name, unique
 from generator.render.param_types import ParamTypes, union
 from generator.render.shapes import object_shape
 from generator.render.spec import resolve
@@ -27,6 +27,7 @@ RESERVED_PARAMS = {
     "timeout",
     "body",
     "cast_to",
+    "file_parts",
 }
 _SKIPPED_HEADERS = {"authorization", "content-type", "accept"}
 _FORMS: dict[str, Literal["multipart", "urlencoded"]] = {
@@ -81,7 +82,7 @@ def _param(
         schema.get("description") if isinstance(schema, dict) else ""
     )
     return Param(
-        name=PythonIdentifier(unique(identifier(wire), taken)),
+        name=PythonIdentifier(unique(argument_name(wire), taken)),
         wire=wire,
         location=where,  # type: ignore[arg-type]
         annotation=kind if kind != "None" else "object",
