@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.render.names import class_name, pystr, unique
-from generator.render.pytypes import union_members
+from generator.render.pytypes import literal, literal_ok, union_members
 from generator.render.shapes import Shape, object_shape
 from generator.render.spec import REF
 
@@ -207,29 +207,14 @@ def _variant_name(variant: Any, index: int) -> str:
 
 def _literal_of(schema: dict[str, Any]) -> str | None:
     """`Literal[...]` for a `const` or an `enum` of strings and integers, else None."""
-    if "const" in schema and _literal_ok(schema["const"]):
-        return _literal([schema["const"]]) if schema["const"] is not None else "None"
+    if "const" in schema and literal_ok(schema["const"]):
+        return literal([schema["const"]]) if schema["const"] is not None else "None"
     enum = schema.get("enum")
-    if not isinstance(enum, list) or not enum or not all(_literal_ok(v) for v in enum):
+    if not isinstance(enum, list) or not enum or not all(literal_ok(v) for v in enum):
         return None
     if all(value is None for value in enum):
         return "None"  # `enum: [null]`: `Literal[]` is not a type
-    return union([_literal(enum), *(["None"] if None in enum else [])])
-
-
-def _literal_ok(value: Any) -> bool:
-    return value is None or (isinstance(value, str | int) and not isinstance(value, bool))
-
-
-def _literal(values: list[Any]) -> str:
-    seen: list[str] = []
-    for value in values:
-        if value is None:
-            continue
-        text = pystr(value) if isinstance(value, str) else str(int(value))
-        if text not in seen:
-            seen.append(text)
-    return f"Literal[{', '.join(seen)}]"
+    return union([literal(enum), *(["None"] if None in enum else [])])
 
 
 def union(parts: list[str]) -> str:

@@ -23,10 +23,10 @@ def annotation(schema: Any, *, models: set[str], depth: int = 0) -> str:
         name = ref[len(REF) :]
         return "Mapping[str, object]" if name in models else "object"
     enum = schema.get("enum")
-    if isinstance(enum, list) and enum and all(_literal_ok(v) for v in enum):
+    if isinstance(enum, list) and enum and all(literal_ok(v) for v in enum):
         if all(value is None for value in enum):
             return "None"  # `enum: [null]`: `Literal[]` is not a type
-        return _union([_literal(enum), *(["None"] if None in enum else [])])
+        return _union([literal(enum), *(["None"] if None in enum else [])])
     for key in ("oneOf", "anyOf"):
         if isinstance(schema.get(key), list):
             return _union([annotation(s, models=models, depth=depth + 1) for s in schema[key]])
@@ -45,11 +45,13 @@ def _one(kind: str, schema: dict[str, Any], models: set[str], depth: int) -> str
     return "Mapping[str, object]" if kind == "object" else "object"
 
 
-def _literal_ok(value: Any) -> bool:
+def literal_ok(value: Any) -> bool:
+    """Can `value` stand in a `Literal[...]` (`None`, a string or an integer)?"""
     return value is None or (isinstance(value, str | int) and not isinstance(value, bool))
 
 
-def _literal(values: list[Any]) -> str:
+def literal(values: list[Any]) -> str:
+    """`Literal[...]` of `values`, each once, `None` left out."""
     seen: list[str] = []
     for value in values:
         if value is None:
