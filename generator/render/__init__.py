@@ -13,7 +13,7 @@ import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.cache import Cache
 from generator.problems import Problems
@@ -83,17 +83,17 @@ def generate(
             files = _assemble(doc, cached.source, _render_rest(doc, set(schemas), work), work)
             _report(cached.notes, doc, source, problems)
             return files
-        made, files = _models_and_rest(doc, schemas, work, pool)
+        made, rest = _models_and_rest(doc, schemas, work, pool)
     models = made._replace(source=_formatted_models(made.source, work.package))
     if cache is not None:
         cache.store("models", key, models)
     _report(models.notes, doc, source, problems)
-    return _assemble(doc, models.source, files, work)
+    return _assemble(doc, models.source, rest, work)
 
 
 def _models_and_rest(
     doc: dict[str, Any], schemas: dict[str, Any], work: _Work, pool: ProcessPoolExecutor
-) -> tuple[Models, dict[Path, str]]:
+) -> tuple[Models, _Rest]:
     """The models module (unformatted) and the other files, the models made in `pool`."""
     if len(schemas) < PARALLEL_MIN_SCHEMAS:
         return models_source(doc, package=work.package), _render_rest(doc, set(schemas), work)
@@ -102,14 +102,14 @@ def _models_and_rest(
         pool.submit(generated_source, {n: schemas[n] for n in part}, package=work.package)
         for part in parts
     ]
-    files = _render_rest(doc, set(schemas), work)
+    rest = _render_rest(doc, set(schemas), work)
     made = [future.result() for future in futures]
     joined = made[0].source if len(parts) == 1 else merge([m.source for m in made], list(schemas))
     if joined is None:
         whole = generated_source(schemas, package=work.package)
     else:
         whole = Models(joined, tuple(dict.fromkeys(n for m in made for n in m.notes)))
-    return whole._replace(source=sorted_imports(whole.source, work.package)), files
+    return whole._replace(source=sorted_imports(whole.source, work.package)), rest
 
 
 def _report(
@@ -163,22 +163,28 @@ def _formatted_models(source: str, package: str) -> str:
     return format_python({path: source}, bulk=frozenset({path}))[path]
 
 
+class _Rest(NamedTuple):
+    """The files besides the models, and the view they were rendered from."""
+
+    files: dict[Path, str]
+    view: SdkView
+
+
 def _render_rest(
     doc: dict[str, Any], models: set[str], work: _Work, *, taken: frozenset[str] = frozenset()
-) -> dict[Path, str]:
+) -> _Rest:
     view = build_view(doc, package=work.package, models=models, reserved=taken)
     params = Path(view.package) / "types" / "_params.py"
-    return format_python(_render(view, work.templates), bulk=frozenset({params}), cache=work.cache)
+    files = _render(view, work.templates)
+    return _Rest(format_python(files, bulk=frozenset({params}), cache=work.cache), view)
 
 
-def _assemble(
-    doc: dict[str, Any], source: str, files: dict[Path, str], work: _Work
-) -> dict[Path, str]:
+def _assemble(doc: dict[str, Any], source: str, rest: _Rest, work: _Work) -> dict[Path, str]:
     classes = class_names(source)
     predicted = set((doc.get("components") or {}).get("schemas") or {})
+    files, view = rest
     if not predicted <= set(classes) or _params_clash(files, work.package, set(classes)):
-        files = _render_rest(doc, predicted & set(classes), work, taken=frozenset(classes))
-    view = build_view(doc, package=work.package, models=set(classes))
+        files, view = _render_rest(doc, predicted & set(classes), work, taken=frozenset(classes))
     pkg = Path(view.package)
     env = environment(work.templates)
     types_init = env.get_template("sdk/package/types__init__.py.jinja")
