@@ -47,7 +47,8 @@ def _in_order(text: str) -> Heading | None:
         match = pattern.match(text)
         if match is not None:
             groups = match.groupdict()
-            media = groups.get("media") or groups.get("pmedia") or groups.get("rmedia")
+            body_media = groups.get("media") or groups.get("pmedia")  # `APPLICATION/JSON`
+            media = (body_media and body_media.lower()) or groups.get("rmedia")
             status = groups.get("status") or (groups.get("rstatus") or "").lower() or None
             return Heading(kind, media, status)
     return None

@@ -1,9 +1,9 @@
 """Markdown exports: lines with inline markup removed; fenced spec blocks become embedded specs.
 
 Line numbers stay those of the source file. Code fences keep their content verbatim (the
-fence lines themselves are dropped); headings lose their `#`s; emphasis, inline code marks
-and link targets are removed, as are inline HTML tags (`<mark style=...>POST</mark>`); table
-rows stay `| a | b |` lines.
+fence lines themselves are dropped); headings lose their `#`s and quotes their `>`;
+emphasis, inline code marks and link targets are removed, as are inline HTML tags
+(`<mark style=...>POST</mark>`, `<h3 id=...>`); table rows stay `| a | b |` lines.
 
 A text page can be Markdown too (an export saved as .txt, a copy of a `.md` URL):
 `looks_markdown` tells it by its shape, not by the file's suffix.
@@ -19,12 +19,15 @@ from generator.model import EmbeddedSpec, Line, Page
 from generator.problems import Problems
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_HEADING = re.compile(r"^\s{0,3}(?:#{1,6}|>)\s+")
+"""A heading's `#`s, or a blockquote's `>` (Slate and Widdershins caption the code panel's
+samples with them: `> Example responses`, `> 200 Response`)."""
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _CODE = re.compile(r"`([^`]*)`")
 _TAG = re.compile(
-    r"</?(?:mark|span|font|code|kbd|b|i|u|em|strong|small|sup|sub|br|a)(?:\s[^<>]*)?/?>", re.I
+    r"</?(?:mark|span|font|code|kbd|b|i|u|em|strong|small|sup|sub|br|a|h[1-6])(?:\s[^<>]*)?/?>",
+    re.I,
 )
 """Inline HTML that Markdown sources wrap words in (GitBook colours its method words)."""
 _SIGNALS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (

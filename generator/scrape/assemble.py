@@ -41,6 +41,7 @@ from generator.scrape.examples import split_content
 from generator.scrape.fields import Field, field_schema, join_prose
 from generator.scrape.samples import JsonBlock
 from generator.scrape.sections import Kind, Section, restated_request, status_line
+from generator.scrape.status_table import status_rows
 from generator.scrape.tabs import untab
 from generator.scrape.types import parse_type
 
@@ -145,7 +146,7 @@ def responses_from(
     Request examples shown among them (`Body example`) go to `asked`."""
     parts: list[tuple[str, str, list[Line]]] = []
     stated = False
-    untabbed = untab(section_lines)
+    untabbed = status_rows(untab(section_lines))
     statuses = map(status_line, map(line_text, untabbed))
     for line, status in zip(untabbed, statuses, strict=True):
         if status is None and parts:  # most lines: the part above goes on
@@ -330,17 +331,24 @@ def _apply_body(op: Operation, section: Section, reader: Reader) -> None:
 
 
 def _apply_responses(op: Operation, section: Section, reader: Reader) -> None:
-    """Listed responses (one whose example the page showed before it takes its place), and
-    the request's example shown among them."""
+    """Listed responses (one whose example the page showed before it takes its place, or
+    keeps it when listed with no fields), and the request's example shown among them."""
     asked: list[JsonBlock] = []
     for response in responses_from(_status_first(section), reader, asked):
         earlier = next((r for r in op.responses if r.status == response.status), None)
         if earlier is not None and adopt_example(response, earlier, fill=reader.fill):
             op.responses[op.responses.index(earlier)] = response
+        elif earlier is not None and earlier.body is not None and _shows_nothing(response):
+            earlier.description = response.description  # listed after its example, no fields
         else:
             op.responses.append(response)
     for block in asked:
         request_example(op, block, fill=reader.fill)
+
+
+def _shows_nothing(response: Response) -> bool:
+    body = response.body
+    return body is None or (body.schema is None and body.example is MISSING)
 
 
 def _apply_uri_parameters(op: Operation, fields: list[Field]) -> None:
@@ -379,3 +387,6 @@ def _attach_response_examples(op: Operation, section: Section, *, fill: bool) ->
     code = shown[0].status or section.status
     code = code or (op.responses[0].status if op.responses else "200")
     attach_response_example(op, code, shown[0].value, fill=fill)
+    for block in shown[1:]:  # the others, where a label names their status (`409 Response`)
+        if block.status is not None and block.status != code:
+            attach_response_example(op, block.status, block.value, fill=fill)

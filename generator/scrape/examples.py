@@ -35,10 +35,12 @@ _EXAMPLE_LABEL = re.compile(r"^(?:examples?|示例|example value|response exampl
 _NOISE = re.compile(r"^(?:body|schema|copy|ask ai|数据结构|headers?)$", re.I)
 _LANGUAGE = re.compile(r"^(?:json|javascript|js|shell|bash|curl|http|text)$", re.I)
 _REQUEST_LABEL = re.compile(
-    r"^(?:(?:request\s*)?body|request|请求体?|请求参数|body\s*参数)\s*"
-    r"(?:examples?|samples?|示例|样例)\s*[:：]?$",
+    r"^(?:(?:(?:request\s*)?body|request|请求体?|请求参数|body\s*参数)\s*"
+    r"(?:examples?|samples?|示例|样例)|body\s+parameter)\s*[:：]?$",
     re.I,
 )
+_STATUS_LABEL = re.compile(r"^([1-5]\d\d)\s+(?:response|answer)\s*(?:examples?)?\s*:?$", re.I)
+"""A label naming the status of the example under it (Slate, Widdershins: `200 Response`)."""
 _EX = r"(?:examples?|samples?|示例|样例)"
 _RESPONSE_LABEL = re.compile(
     rf"^(?:(?:success(?:ful)?\s*)?response\s*(?:body\s*)?{_EX}|{_EX}\s*responses?"
@@ -167,8 +169,11 @@ class _State:
         label = next((ln.text.strip() for ln in reversed(rest[-2:]) if ln.text.strip()), "")
         if label and _LANGUAGE.match(label) and len(rest) > 1:
             label = rest[-2].text.strip()
+        status = _STATUS_LABEL.match(label) if block.status is None else None
         if _REQUEST_LABEL.match(label):
             block.follows = "request"
+        elif status is not None:
+            block.status = status.group(1)
         elif label and block.follows is None and block.status is None:
             block.follows = _response_label(label)
         sample = block.follows == "request" and self.follows in ("request", "curl")

@@ -165,7 +165,7 @@ def _apply_alternatives(schema: Schema, children: list[Field], union: str) -> No
     branches: list[Schema] = []
     for child in children:
         branch = field_schema(child)
-        if child.titled:
+        if child.titled and child.name:
             branch = {"title": child.name, **branch}
         branches.append(branch)
     target = schema

@@ -176,7 +176,38 @@ def find_headers(lines: Sequence[Line]) -> list[OpHeader]:
         if header is not None:
             found.append(header)
             after = header.end
+    found = _without_http_samples(lines, found)
     return [h for h in found if not _is_sample_header(lines, h, found)]
+
+
+_HTTP_SAMPLE = re.compile(r"\sHTTP/\d(?:\.\d)?\s*$")
+
+
+def _without_http_samples(lines: Sequence[Line], found: list[OpHeader]) -> list[OpHeader]:
+    """A raw HTTP request (`POST https://api.x.com/v1/x HTTP/1.1`) is a code sample: when
+    the page names the same operation again later as a plain `METHOD /path` line (Slate and
+    Widdershins pages put their samples first), that line is the operation's header."""
+    if len(found) < 2 or not any(_HTTP_SAMPLE.search(lines[h.index].text) for h in found):
+        return found
+    return [
+        h
+        for k, h in enumerate(found)
+        if not (
+            _HTTP_SAMPLE.search(lines[h.index].text)
+            and any(_same_route(h, later) for later in found[k + 1 :])
+        )
+    ]
+
+
+def _same_route(sample: OpHeader, later: OpHeader) -> bool:
+    if sample.method != later.method or _HTTP_SAMPLE.search(later.target):
+        return False
+    route = sample.target.split("?", 1)[0]
+    return route == later.target or (
+        route.startswith(("http://", "https://"))
+        and later.target.startswith("/")
+        and route.endswith(later.target)
+    )
 
 
 def _is_sample_header(lines: Sequence[Line], header: OpHeader, found: list[OpHeader]) -> bool:

@@ -33,11 +33,28 @@ def _clean(node: Any) -> Any:
     cleaned = {k: _clean(v) for k, v in node.items() if k not in ("required", "$schema")}
     if isinstance(node.get("properties"), dict):
         cleaned["properties"] = {k: _clean(v) for k, v in node["properties"].items()}
+        if placeholder_keys(cleaned["properties"]):  # a map's sample keys: no properties
+            values = cleaned.pop("properties")
+            cleaned["additionalProperties"] = next(iter(values.values()))
     if "anyOf" in cleaned:
         cleaned = _flatten_any_of(cleaned)
     if isinstance(cleaned.get("type"), list):
         cleaned["type"] = sorted(cleaned["type"], key=lambda t: t == "null")
     return cleaned
+
+
+_PLACEHOLDER_STEMS = ("property", "additionalProp")
+
+
+def placeholder_keys(keys: Any) -> bool:
+    """Keys a doc tool makes up for a map's sample (`property1`, `property2`: Widdershins;
+    `additionalProp1` ... `additionalProp3`: Swagger UI): two or more, numbered from 1."""
+    names = list(keys)
+    if len(names) < 2 or len(names) > 5:
+        return False
+    return any(
+        names == [f"{stem}{n}" for n in range(1, len(names) + 1)] for stem in _PLACEHOLDER_STEMS
+    )
 
 
 def _flatten_any_of(node: Schema) -> Schema:
@@ -55,7 +72,11 @@ def _flatten_any_of(node: Schema) -> Schema:
 
 def fill_from_example(schema: Schema, example: Any) -> Schema:
     """Add to `schema` what `example` shows and the stated tree leaves out (never overrides)."""
-    if isinstance(example, dict) and _is_open_object(schema):
+    if isinstance(example, dict) and placeholder_keys(example):
+        if _is_open_object(schema) and not schema.get("properties"):
+            schema.pop("properties", None)
+            schema["additionalProperties"] = infer_schema(next(iter(example.values())))
+    elif isinstance(example, dict) and _is_open_object(schema):
         properties = schema.setdefault("properties", {})
         for key, value in example.items():
             if key in properties:

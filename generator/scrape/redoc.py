@@ -28,7 +28,7 @@ from generator.scrape.assemble import Reader, apply_sections, attach_response_ex
 from generator.scrape.bodies import success_code
 from generator.scrape.header import OpHeader, find_headers
 from generator.scrape.infer import infer_schema
-from generator.scrape.redoc_fields import parse_fields
+from generator.scrape.redoc_fields import parse_fields, unpiped
 from generator.scrape.samples import curl_end, json_block_at
 from generator.scrape.sections import split_sections, status_line
 from generator.scrape.vertical import NO_OPERATION, hinted_header, marker_score, nonblank
@@ -38,8 +38,11 @@ _MARKERS: list[str | re.Pattern[str]] = [
     "Response samples",
     "Request Body schema:",
     re.compile(r"^(?:query|header|path|cookie) Parameters$"),
-    re.compile(r"^Re(?:quest Body|sponse) [Ss]chema:"),
+    # the labels and the method as a copy gives them, and upper-cased by the page's CSS:
+    # spelled out, not `re.I`, so that the strings a page must show can be looked for first
+    re.compile(r"^(?:Re(?:quest Body|sponse) [Ss]chema|RE(?:QUEST BODY|SPONSE) SCHEMA):"),
     re.compile(r"^(?:get|post|put|patch|delete|head|options)/\S*$"),
+    re.compile(r"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/\S*$"),
     re.compile(r"^Authorizations:\S"),
     re.compile(r"^Security[A-Z]\w*$"),
     re.compile(r"(?:\d \]|[<>]= \d+) characters$"),
@@ -48,7 +51,7 @@ _FOLD = re.compile(r"(^|[{\[,])\s*[•+-]\s+(?=[\"{\[])")
 """Redoc's fold marks before a sample's keys and items: `• "key"`, `{- "key"`, `, - {`."""
 _REQUEST_SAMPLES = "request samples"
 _RESPONSE_SAMPLES = "response samples"
-_SCHEMA_LABEL = re.compile(r"^Response [Ss]chema:\s*(?P<media>\S*)$")
+_SCHEMA_LABEL = re.compile(r"^Response [Ss]chema:\s*(?P<media>\S*)$", re.I)
 
 
 def score(page: Page) -> float:
@@ -56,7 +59,7 @@ def score(page: Page) -> float:
 
 
 def scrape(page: Page, problems: Problems) -> PageResult:
-    lines = [_unfolded(line) for line in nonblank(page.lines)]
+    lines = [_unfolded(line) for line in unpiped(nonblank(page.lines))]
     result = PageResult(page=page, family=NAME)
     headers = find_headers(lines)
     if page.hint is not None and lines:
@@ -87,9 +90,9 @@ def _unfolded(line: Line) -> Line:
 
 @lru_cache(maxsize=8192)
 def _unfold(text: str) -> str:
-    label = _SCHEMA_LABEL.match(text.strip()) if text.lstrip().startswith("Res") else None
+    label = _SCHEMA_LABEL.match(text.strip()) if text.lstrip()[:3] in ("Res", "RES") else None
     if label is not None:
-        return label.group("media") or text
+        return label.group("media").lower() or text
     if "•" not in text and "-" not in text and "+" not in text:
         return text
     unfolded = _FOLD.sub(r"\1", text)
@@ -135,12 +138,13 @@ def _panel_end(lines: Sequence[Line], i: int) -> int:
 
 
 def _is_tab(text: str) -> bool:
+    text = text.removeprefix("•").strip()
     return ("/" in text and " " not in text) or (status_line(text) is not None and len(text) <= 3)
 
 
 def _samples(op: Operation, lines: Sequence[Line]) -> None:
-    """The panel's first request sample and first response sample (under the status tab
-    shown before it, else the first success status listed, else 200)."""
+    """The panel's first request sample and first response sample (under the first of the
+    status tabs shown before it, else the first success status listed, else 200)."""
     kind, code = "", None
     done: set[str] = set()
     for i, line in enumerate(lines):
@@ -148,9 +152,10 @@ def _samples(op: Operation, lines: Sequence[Line]) -> None:
         if text.lower() in (_REQUEST_SAMPLES, _RESPONSE_SAMPLES):
             kind, code = text.lower(), None
             continue
-        status = status_line(text) if len(text) <= 3 else None
+        tab = text.removeprefix("•").strip()  # `• 429`: a tab as an HTML render lists it
+        status = status_line(tab) if len(tab) <= 3 else None
         if status is not None:
-            code = status.code
+            code = code or status.code  # of several tabs, the first one's sample is shown
             continue
         if kind in done or not kind:
             continue

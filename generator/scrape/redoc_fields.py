@@ -162,3 +162,138 @@ def _walk(fields: list[Field]) -> list[Field]:
         out.append(item)
         out.extend(_walk(item.children))
     return out
+
+
+_PIPED = re.compile(
+    r"^\|\s*(?P<name>[A-Za-z_$@][\w$@.\-\[\]]*)(?P<flag>\s+required)?\s*\|\s*(?P<rest>.+?)\s*\|$"
+)
+"""A field row of Redoc's table as an HTML render gives it: two cells, no header."""
+
+
+def unpiped(lines: Sequence[Line]) -> list[Line]:
+    """Redoc's field rows as an HTML render flattens them (`| count required | integer
+    [ 1 .. 9 ] Default: 1 How many. |`: the name cell, then the type cell with its bounds,
+    labels and description) as the lines of the text render (`count` / `required` /
+    `integer [ 1 .. 9 ]` / `Default: 1` / `How many.`). Rows whose second cell does not
+    start with a type are no field rows."""
+    if not any(text.startswith("| ") for text in map(str.lstrip, map(_text, lines))):
+        return list(lines)
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        if _is_union_tab(lines, k):
+            continue
+        row = _PIPED.match(line.text.strip()) if "|" in line.text else None
+        parts = _row_lines(row.group("rest")) if row is not None else None
+        if row is None or parts is None:
+            out.append(line)
+            continue
+        names = [row.group("name"), *([_REQUIRED] if row.group("flag") else [])]
+        out.extend(Line(line.number, text) for text in [*names, *parts])
+    return out
+
+
+_UNION_LABEL = frozenset({"one of", "any of"})
+
+
+def _is_union_tab(lines: Sequence[Line], k: int) -> bool:
+    """`One of` and the tab buttons after it (`object` / `object`) over the field rows of the
+    alternative shown: no field, nor a line of the one above."""
+    j = k
+    while j >= 0 and lines[j].text.strip() in _WORD_SET:
+        j -= 1
+    if j < 0 or lines[j].text.strip().lower() not in _UNION_LABEL:
+        return False
+    end = j + 1
+    while end < len(lines) and lines[end].text.strip() in _WORD_SET:
+        end += 1
+    return end > j + 1 and end < len(lines) and _PIPED.match(lines[end].text.strip()) is not None
+
+
+_WORD_SET = frozenset({"string", "integer", "number", "boolean", "object", "array", "null"})
+
+
+def _text(line: Line) -> str:
+    return line.text
+
+
+def _row_lines(cell: str) -> list[str] | None:
+    """A type cell's lines: the type (bounds kept on it), each label, the description."""
+    phrase = _PHRASE.match(cell)
+    if phrase is None:
+        return None
+    end = phrase.end()
+    while (bound := _BOUNDS.match(cell[end:])) is not None and bound.end() > 0:
+        end += bound.end()
+    rest = cell[end:].strip()
+    if cell[end : end + 1].isalpha() or rest[:1].islower():
+        return None  # `string that ...`: prose
+    parts = [(_phrase_type(phrase) + cell[phrase.end() : end]).strip()]
+    while rest:
+        label = _LABEL.match(rest)
+        if label is None:
+            parts.append(rest)
+            break
+        parts.append(_value_line(label.group("label"), label.group("value")))
+        rest = rest[label.end() :].strip()
+    return parts
+
+
+_LABEL = re.compile(
+    r"^(?P<label>(?:Items )?(?:Default|Value|Enum|Example)):\s*"
+    r'(?P<value>(?:"[^"]*"|-?\d+(?:\.\d+)?|true|false|null|\[\]|\{\})'
+    r'(?:\s+(?:"[^"]*"|-?\d+(?:\.\d+)?)(?=\s|$))*)'
+)
+"""`Default: 1`, `Value: "24h"`, `Enum: "a" "b"` at the start of what follows the type."""
+
+
+_WORDS = r"(?:string|integer|number|boolean|object|array|null|any)"
+_ALTERNATIVE = (
+    rf"(?:Array of )?(?:\({_WORDS}(?: or {_WORDS})*\)|{_WORDS}s?\b"
+    r"|[A-Z][\w\- ]{0,60}? \((?:object|string|integer|number|boolean|array)\))"
+)
+_PHRASE = re.compile(
+    rf"^(?P<alts>{_ALTERNATIVE}(?: or {_ALTERNATIVE})*)"
+    r"(?:\s*\((?P<title>[^()]{1,60})\))?(?:\s*<(?P<format>[\w-]{1,30})>)?"
+)
+"""Redoc's type phrase: alternatives joined by `or`, each a type word (`strings` after
+`Array of`), a parenthesised union, or a titled schema (`Code tool (object)`), then the
+schema's title and format: `Array of Code tool (object) or null`, `(string or null) or
+(string or null)`, `string or NamedChoice (object) (ChoiceOption)`, `string <uri>`."""
+_ALTERNATIVES = re.compile(_ALTERNATIVE)
+
+
+def _phrase_type(phrase: re.Match[str]) -> str:
+    """A type phrase in the words the text render's reader takes. `Array of` before titled
+    schemas covers them all (`Array of X (object) or Y (object) or null`: an array of either,
+    or null -> `Array of objects or null`); else each alternative is its own
+    (`(string or null) or Array of strings` -> `string or null or Array of strings`)."""
+    alternatives = _ALTERNATIVES.findall(phrase.group("alts"))
+    spread = alternatives[0].startswith("Array of ") and not any(
+        text.startswith("Array of ") or text.startswith("(") for text in alternatives[1:]
+    )
+    types: list[str] = []
+    items: list[str] = []
+    for text in alternatives:
+        words = re.findall(_WORDS, text.removeprefix("Array of ").lower()) or ["object"]
+        if spread and words != ["null"]:
+            items.extend(word for word in words if word not in items)
+            continue
+        if text.startswith("Array of "):
+            words = [f"Array of {words[0]}s" if len(words) == 1 else "array"]
+        types.extend(word for word in words if word not in types)
+    if items:
+        types.insert(0, f"Array of {items[0]}s" if len(items) == 1 else "array")
+    kind = " or ".join(types)
+    return kind + (f" <{phrase.group('format')}>" if phrase.group("format") else "")
+
+
+def _value_line(label: str, value: str) -> str:
+    """A label as the text render writes it; a single `Value:` is an enum of one."""
+    if label.endswith("Value"):
+        label = f"{label[:-5]}Enum"
+    if label.endswith("Enum"):  # each value quoted, as `_enum_line` lists them (`1 3` too)
+        value = " ".join(t if t.startswith('"') else f'"{t}"' for t in _TOKEN.findall(value))
+    return f"{label}: {value}"
+
+
+_TOKEN = re.compile(r'"[^"]*"|\S+')

@@ -171,8 +171,8 @@ def _named_heading(text: str) -> tuple[Heading, bool] | None:
         return None
     kind = Kind[match.lastgroup or ""]
     if kind is Kind.BODY:
-        media = match.group("media") or match.group("pmedia")
-        return Heading(kind, media_type=media), " " not in text
+        media = match.group("media") or match.group("pmedia")  # `APPLICATION/JSON` (CSS)
+        return Heading(kind, media_type=media and media.lower()), " " not in text
     if kind is Kind.RESPONSE_EXAMPLES:
         return Heading(kind, status=match.group("status")), " " not in text
     if kind is Kind.RESPONSES and match.group("rstatus"):  # `Response 200 fields (media)`

@@ -67,7 +67,7 @@ _LOCATIONS = {
 }
 _TYPED = ("type", "required", "optional", "in", "sub")
 _NAMED_TYPE = re.compile(r"^(?:[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[A-Z]\w*(?=\[\]))(\[\])?$")
-_BRACKETED = re.compile(r"^\[\s*(\w+)\s*\]$")
+_BRACKETED = re.compile(r"^\[\s*(\[\s*\w+\s*\]|\w+)\s*\]$")
 _SCALAR_CLASSES = {
     **dict.fromkeys(("BigDecimal", "Double", "Float", "Decimal", "Number"), "number"),
     **dict.fromkeys(
@@ -109,8 +109,9 @@ def type_text(cell: str) -> str | None:
     if parse_type(text) is not None:
         return text
     bracketed = _BRACKETED.match(text)
-    if bracketed and parse_type(bracketed.group(1)) is not None:
-        return f"{bracketed.group(1)}[]"
+    inner = type_text(bracketed.group(1)) if bracketed else None
+    if inner is not None and "|" not in inner:  # `[object]`, `[Pet]`, `[[string]]`: arrays
+        return f"{inner}[]"
     if "/" in text and len(text) <= 60:
         parts = [type_text(part) for part in text.split("/")]
         if all(parts):

@@ -166,6 +166,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
     ),
     "other": (
         "schema",
+        "restrictions",
         "约束",
         "constraint",
         "constraints",

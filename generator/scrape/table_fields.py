@@ -12,6 +12,7 @@ required column may state them at the start of the description (`string The ...`
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from generator.scrape.fields import Field
 from generator.scrape.table_cells import (
@@ -22,6 +23,7 @@ from generator.scrape.table_cells import (
     type_text,
 )
 from generator.scrape.table_rows import RawTable
+from generator.scrape.types import parse_type
 
 _NAME = re.compile(r"[A-Za-z_$@][\w.$@\[\]\-]{0,99}", re.ASCII)
 _MARKS = re.compile(r"^(?P<marks>-+(?=\S)|[\s\u3000]*[└├│─]+[\s─]*|[»\s]*)(?P<rest>.*)$")
@@ -55,7 +57,39 @@ def table_fields(table: RawTable) -> list[Field]:
             section = _section_flag(name)
             continue
         tree.add(cells, row.line, section, has_type="type" in table.keys)
+    _mark_alternatives(tree.roots)
     return tree.roots
+
+
+def _nested_role(item: Field, raw_name: str, parent: Field | None) -> None:
+    """What a `»` row's name may say of its role (Widdershins): `additionalProperties` is
+    the schema of the parent's other keys; `*anonymous*` (in emphasis, or under a union)
+    is one alternative of the parent, not a property."""
+    if item.name == "additionalProperties":
+        item.additional = True
+    elif item.name == "anonymous" and (
+        "*anonymous*" in raw_name or (parent is not None and _union_type(parent.type_text))
+    ):
+        item.name, item.titled = "", True
+
+
+def _union_type(text: str) -> bool:
+    expr = parse_type(text) if text else None
+    return expr is not None and (expr.union is not None or expr.types == ("any",))
+
+
+def _mark_alternatives(fields: list[Field]) -> None:
+    """A field whose children are all alternatives (`*anonymous*` rows) is a union of them:
+    the one its type names (`[oneOf]`), else anyOf (Widdershins types an anyOf `any`)."""
+    for item in fields:
+        _mark_alternatives(item.children)
+        if not item.children or not all(c.titled and not c.name for c in item.children):
+            continue
+        expr = parse_type(item.type_text) if item.type_text else None
+        if expr is None or expr.types == ("any",):
+            item.type_text = "anyOf"
+        elif expr.union is None:
+            item.type_text = f"{item.type_text} | anyOf"
 
 
 def _is_section_row(name: str, cells: dict[str, str]) -> bool:
@@ -88,14 +122,16 @@ class _Tree:
         if path is None:
             self._push(marks, None)  # not a field: nor are the rows nested under it
             return
-        item = _field(path[-1], cells, line, section, has_type=has_type)
-        if item is None:
-            self._push(marks, None)
+        if _is_body_row(path, cells):
+            self._push(marks, _BODY)  # the `»` rows under it are the body's own fields
             return
+        item = _field(path[-1], cells, line, section, has_type=has_type)
         if marks:
             parent = self._marked_parent(marks)
             if parent is None and any(depth < marks for depth, _ in self.stack):
                 return  # under a row that is no field
+            parent = None if parent is _BODY else parent
+            _nested_role(item, cells.get("name", ""), parent)
             self._push(marks, item)
             self._attach(parent, item, path)
             return
@@ -153,12 +189,20 @@ class _Tree:
         self.paths.setdefault(path, item)
 
 
+_BODY: Final = Field(name="body")
+"""The parent of the rows under a Swagger 2 body row: they are the body's top-level fields."""
+
+
+def _is_body_row(path: tuple[str, ...], cells: dict[str, str]) -> bool:
+    """A Swagger 2 body parameter (`body | body | object | true`): the body's schema, not
+    one of its fields (Widdershins lists the fields under it with one more `»`)."""
+    return path == ("body",) and location_value(cells.get("in", "")) == "body"
+
+
 def _field(
     name: str, cells: dict[str, str], line: int, section: bool | None, *, has_type: bool
-) -> Field | None:
+) -> Field:
     location = location_value(cells.get("in", ""))
-    if name == "body" and location == "body":
-        return None  # a Swagger 2 body parameter: the body's schema, not one of its fields
     raw = cells.get("name", "")
     item = Field(name=name, line=line, location=location)
     item.type_text = type_text(cells.get("type", "")) or ""
@@ -170,7 +214,7 @@ def _field(
         item.required, description = _lead_flag(description)
     if item.required is None:
         item.required = section
-    if description:
+    if description and description.lower() != "none":  # `none`: Widdershins' "no text"
         item.description.append(description)
     default = cells.get("default", "").strip().strip("`\"'")
     if default.lower() not in _EMPTY:

@@ -17,6 +17,7 @@ from generator.scrape.prose_params import named_params
 from generator.scrape.sections import Section
 from generator.scrape.table_fields import table_fields
 from generator.scrape.table_rows import find_tables
+from generator.scrape.table_values import apply_values, is_value_table
 from generator.scrape.tables import has_table
 
 _PLACEHOLDER = re.compile(r"\{\s*([^{}=|\s]+)[^{}]*\}|(?<=/):([A-Za-z_]\w*)|<([A-Za-z_][\w-]*)>")
@@ -47,7 +48,10 @@ def place_params(op: Operation, section: Section) -> None:
     for table in tables:  # a cell may hold JSON: the lines as shown
         if section.heading is None and _under_other_title(section.lines, table.start):
             continue
-        fields.extend(table_fields(table))
+        if is_value_table(section.lines, table):
+            apply_values(fields, table)
+        else:
+            fields.extend(table_fields(table))
     if not fields and section.heading is None:
         return
     content = split_content(section.lines)

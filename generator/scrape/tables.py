@@ -12,6 +12,7 @@ from generator.scrape.fields import Field
 from generator.scrape.table_columns import column_key, glued_header, spaced_header
 from generator.scrape.table_fields import table_fields
 from generator.scrape.table_rows import find_tables, may_hold_table
+from generator.scrape.table_values import apply_values, is_value_table
 
 
 def cells(text: str) -> list[str]:
@@ -36,7 +37,10 @@ def parse_tables(lines: Sequence[Line]) -> list[Field]:
     """The fields of every field table in `lines` (a header row names the columns)."""
     fields: list[Field] = []
     for table in find_tables(lines):
-        fields.extend(table_fields(table))
+        if is_value_table(lines, table):
+            apply_values(fields, table)
+        else:
+            fields.extend(table_fields(table))
     return fields
 
 

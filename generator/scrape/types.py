@@ -159,10 +159,11 @@ def _with_format(text: str) -> TypeExpr | None:
 
 
 def _alternatives(text: str) -> list[str]:
-    """`a | b` and `a or b` split where no bracket is open (`map<string, a | b>` stays whole)."""
+    """`a | b`, `a ¦ b` (Widdershins) and `a or b` split where no bracket is open
+    (`map<string, a | b>` stays whole)."""
     parts: list[str] = []
     depth, start = 0, 0
-    for match in re.finditer(r"[<\[(]|[>\])]|\s*\|\s*|\s+(?:or|OR)\s+", text):
+    for match in re.finditer(r"[<\[(]|[>\])]|\s*[|¦]\s*|\s+(?:or|OR)\s+", text):
         token = match.group(0)
         if token in "<[(":
             depth += 1
