@@ -281,13 +281,17 @@ class BaseAPIClient:
         }
         headers = {key: value for key, value in merged.items() if isinstance(value, str)}
         timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
-        url = self.base_url.join(options.url.lstrip("/"))
+        path = options.url.lstrip("/")
+        base = str(self.base_url)
+        # a relative path is joined as text (`URL.join` parses both again), to the base's `/`
+        url = self.base_url.join(path) if "://" in path else f"{base.rstrip('/')}/{path}"
+        # no query: `params=None`, since any mapping makes httpx parse the URL once more
         if options.form:
             multipart = options.form == "multipart"
             return http_client.build_request(
                 options.method,
                 url,
-                params=dict(options.params),  # type: ignore[arg-type]
+                params=dict(options.params) or None,  # type: ignore[arg-type]
                 headers=headers,
                 data=form_data(options.json),
                 files=multipart_files(options.files) if multipart else None,
@@ -296,7 +300,7 @@ class BaseAPIClient:
         return http_client.build_request(
             options.method,
             url,
-            params=dict(options.params),  # type: ignore[arg-type]
+            params=dict(options.params) or None,  # type: ignore[arg-type]
             headers=headers,
             json=options.json,
             timeout=timeout,
