@@ -6,6 +6,7 @@ in URL order (the same names on every run, whatever order the answers came in)."
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,9 @@ class Crawl:
     spec_urls: set[str] = field(default_factory=set)
     queue: asyncio.Queue[str] = field(default_factory=asyncio.Queue)
     truncated: bool = False
+    progress: bool = False
+    """One updating line on stderr (a terminal), cleared at the end."""
+    done: int = 0
 
     def under_prefix(self, url: str) -> bool:
         return url.startswith(self.prefix)
@@ -77,6 +81,8 @@ class Crawl:
         for worker in workers:
             worker.cancel()
         await asyncio.gather(*workers, return_exceptions=True)
+        if self.progress:
+            sys.stderr.write("\r" + " " * 60 + "\r")
         await asyncio.gather(*(self._spec(url) for url in sorted(self.spec_urls)))
         if self.truncated:
             self.report.problem(self.prefix, f"stopped at --max-pages {self.max_pages}")
@@ -119,6 +125,10 @@ class Crawl:
             except Exception as exc:  # one bad page must not stop the crawl
                 self.report.problem(url, f"{type(exc).__name__}: {exc}", "error")
             finally:
+                self.done += 1
+                if self.progress:
+                    sys.stderr.write(f"\rfetch: {self.done} fetched, {self.queue.qsize()} queued ")
+                    sys.stderr.flush()
                 self.queue.task_done()
 
     async def _page(self, url: str) -> None:

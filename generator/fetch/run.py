@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -65,6 +66,7 @@ async def _crawl(
 ) -> Crawl:
     client = PoliteClient(options.politeness, transport=options.transport)
     crawl = Crawl(client, prefix, state, options.folder, report, options.max_pages)
+    crawl.progress = sys.stderr.isatty()
     try:
         await crawl.run(options.urls)
     finally:

@@ -108,8 +108,8 @@ def file_name(url: str, suffix: str, folder: str, taken: set[str]) -> str:
     not in `taken` (compared without case, for case-blind file systems)."""
     parts = urlsplit(url)
     pieces = [_piece(p) for p in unquote(parts.path).split("/")]
-    pieces = [p for p in pieces if p][-_MAX_DEPTH:] or ["index"]
-    if unquote(parts.path).endswith("/"):
+    pieces = [p for p in pieces if p][-_MAX_DEPTH:]
+    if not pieces or unquote(parts.path).endswith("/"):
         pieces.append("index")
     stem = pieces[-1]
     if stem.lower().endswith(suffix.lower()):
