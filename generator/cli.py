@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
     generate.add_argument("--package", help="import name (default: from the spec title)")
     _diff_parser(commands)
+    _fetch_parser(commands)
     for name, text in (
         ("build", "every API in [tool.docs2sdk] to generated/"),
         ("check", "exit 1 when generated/ is not what build would write"),
@@ -106,6 +107,10 @@ def _run(args: argparse.Namespace) -> int:
         return _build(args)
     if args.command == "diff":
         return _diff(args)
+    if args.command == "fetch":
+        from generator.fetch.command import run_fetch
+
+        return run_fetch(args)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 
@@ -250,6 +255,31 @@ def _diff_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         metavar="PREFIX",
         help="only operations under this path prefix (repeatable)",
     )
+
+
+def _fetch_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    fetch = commands.add_parser(
+        "fetch",
+        help="crawl a doc site into input/<NAME>/ (conditional re-fetch, linked specs)",
+        description="Without URLs, every API under [tool.docs2sdk.fetch] is fetched. Exit 0, "
+        "1 when --fail-on-change and anything changed (or nothing could be fetched), 2 on "
+        "bad arguments. Credentials: --header, or DOCS2SDK_FETCH_AUTH (an Authorization "
+        "value); sent to the prefix's host only.",
+    )
+    fetch.add_argument("urls", nargs="*", metavar="URL")
+    fetch.add_argument("--api", metavar="NAME", help="the folder under input/ (with URLs)")
+    fetch.add_argument("--prefix", metavar="URL", help="crawl only under this URL")
+    fetch.add_argument("--max-pages", type=int, default=500, metavar="N")
+    fetch.add_argument("--delay", type=float, default=0.0, metavar="S", help="between requests")
+    fetch.add_argument("--timeout", type=float, default=20.0, metavar="S")
+    fetch.add_argument("--fail-on-change", action="store_true", help="exit 1 on any change")
+    fetch.add_argument(
+        "--header", action="append", default=[], metavar="'NAME: VALUE'", help="repeatable"
+    )
+    fetch.add_argument(
+        "--allow-host", action="append", default=[], metavar="HOST", help="redirects may go here"
+    )
+    fetch.add_argument("--root", type=Path, default=Path("."), help="project folder")
 
 
 def _diff(args: argparse.Namespace) -> int:

@@ -21,6 +21,15 @@ class Project:
     input_dir: Path
     output_dir: Path
     diffs: tuple[tuple[str, str], ...] = field(default=())
+    fetch: tuple[FetchSource, ...] = field(default=())
+    """`[tool.docs2sdk.fetch.<api>]` tables: where `docs2sdk fetch` crawls each API from."""
+
+
+@dataclass(frozen=True)
+class FetchSource:
+    api: str
+    urls: tuple[str, ...]
+    prefix: str | None = None
 
 
 def load_project(root: Path) -> Project:
@@ -52,7 +61,25 @@ def load_project(root: Path) -> Project:
         input_dir=root / input_dir,
         output_dir=root / output_dir,
         diffs=diffs,
+        fetch=_fetch_sources(pyproject, table.get("fetch", {})),
     )
+
+
+def _fetch_sources(pyproject: Path, table: object) -> tuple[FetchSource, ...]:
+    where = f"{pyproject}: [tool.docs2sdk.fetch]"
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where} must be a table of APIs")
+    sources: list[FetchSource] = []
+    for api, item in table.items():
+        if not _API_NAME.match(api) or not isinstance(item, dict):
+            raise ConfigError(f"{where}: {api!r} must be a plain folder name with a table")
+        urls, prefix = item.get("urls"), item.get("prefix")
+        if not isinstance(urls, list) or not urls or not all(isinstance(u, str) for u in urls):
+            raise ConfigError(f"{where}.{api}: urls must be a non-empty list of URLs")
+        if prefix is not None and not isinstance(prefix, str):
+            raise ConfigError(f"{where}.{api}: prefix must be a URL")
+        sources.append(FetchSource(api, tuple(urls), prefix))
+    return tuple(sources)
 
 
 _DEFAULT_FOLDERS = {"input": "input", "output": "generated"}

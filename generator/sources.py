@@ -19,6 +19,9 @@ from generator.limits import MAX_PAGE_BYTES
 from generator.load.walk import page_files
 from generator.problems import Problem, Problems, printable
 
+FETCH_STATE_FILE = "sources.toml"
+"""Where `docs2sdk fetch` records what each page was fetched from: not a page."""
+
 
 @dataclass(frozen=True)
 class PageFile:
@@ -70,7 +73,7 @@ def read_sources(paths: Sequence[Path], *, base: Path, hashed: bool) -> Sources:
     skipped = tuple(
         (labels.label(path), path.suffix or "no file extension")
         for path in other
-        if path.name != HINTS_FILE
+        if path.name not in (HINTS_FILE, FETCH_STATE_FILE)
     )
     return Sources(pages, skipped, tuple(hints.problems.items))
 

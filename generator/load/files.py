@@ -16,7 +16,10 @@ from generator.problems import Problems
 if TYPE_CHECKING:
     from generator.load.specs import SpecTextProblem
 
-PAGE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".md", ".markdown", ".mdx", ".json")
+PAGE_SUFFIXES = (
+    *(".txt", ".text", ".html", ".htm", ".md", ".markdown", ".mdx"),
+    *(".json", ".yaml", ".yml"),  # specs (`docs2sdk fetch` saves those a site links as fetched)
+)
 _MARKDOWN = (".md", ".markdown", ".mdx")
 _SPEC_FILES = (".json", ".yaml", ".yml")
 
