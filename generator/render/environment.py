@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
-from generator.render.layout import import_from, names_list, parameter
+from generator.render.layout import import_from, names_list, parameter, statement
 from generator.render.names import comment, docstring, docstring_block, pystr, tomlstr
 
 SDK_DEPENDENCIES = ("httpx>=0.25,<1", "pydantic>=2.7,<3")
@@ -47,6 +47,7 @@ def environment(override: Path | None = None) -> Environment:
     env.filters["comment"] = comment
     env.filters["tomlstr"] = tomlstr
     env.filters["parameter"] = parameter
+    env.filters["statement"] = statement
     env.globals["import_from"] = import_from
     env.globals["names_list"] = names_list
     env.globals["sdk_dependencies"] = SDK_DEPENDENCIES

@@ -101,6 +101,37 @@ def _black(texts: list[str], depth: int) -> list[str]:
     return laid
 
 
+def statement(text: str, *, indent: str) -> str:
+    """One line of a body at `indent` (a statement, or a `def ...:` header), black's way: as
+    it is when it fits, else as black lays it out (the first line without `indent`)."""
+    if len(indent) + len(text) <= LINE_LENGTH or len(indent) % len(INDENT) != 0:
+        return text
+    key = (text, indent)
+    if key not in _STATEMENTS:
+        _STATEMENTS[key] = _black_statement(text, len(indent) // len(INDENT))
+    return _STATEMENTS[key]
+
+
+_STATEMENTS: dict[tuple[str, str], str] = {}
+
+
+def _black_statement(text: str, depth: int) -> str:
+    import black  # noqa: PLC0415 - only for long lines; black imports slowly
+    import black.parsing  # noqa: PLC0415
+
+    module = [INDENT * level + "def _():" for level in range(depth)]
+    module.append(INDENT * depth + text)
+    header = text.endswith(":")
+    if header:
+        module.append(INDENT * (depth + 1) + "pass")
+    try:
+        lines = black.format_str("\n".join(module) + "\n", mode=black_mode()).split("\n")
+    except black.parsing.InvalidInput:
+        return text
+    body = lines[depth : -2 if header else -1]
+    return "\n".join(body)[depth * len(INDENT) :]
+
+
 def black_mode() -> black.Mode:
     """The style of every generated module (black imported on first use: it is slow to)."""
     import black  # noqa: PLC0415

@@ -15,7 +15,6 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from generator.render.layout import LINE_LENGTH
 from generator.render.names import (
     ClassName,
     PythonIdentifier,
@@ -142,13 +141,9 @@ class Method:
         return f"{chunks} if {self.stream_param} else {self.cast_to}"
 
     def cast_to_line(self, *, sync: bool) -> str:
-        """`cast_to: type[...] = ...` choosing the stream or the model, as black lays it out
-        in a method body."""
-        line = f"cast_to: type[{self.returns_for(sync=sync)}] = {self.cast_to_for(sync=sync)}"
-        if len(line) + 8 <= LINE_LENGTH:
-            return line
-        head, _, value = line.partition(" = ")
-        return f"{head} = (\n            {value}\n        )"
+        """`cast_to: type[...] = ...` choosing the stream or the model (one line: the template
+        lays it out, `layout.statement`)."""
+        return f"cast_to: type[{self.returns_for(sync=sync)}] = {self.cast_to_for(sync=sync)}"
 
     @property
     def stream_overloads(self) -> list[tuple[str, bool | None]]:
