@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import email.parser
 import email.policy
-import importlib
 import inspect
 import subprocess
 import sys
@@ -23,6 +22,7 @@ import pytest
 
 from generator.openapi.yaml_io import load_spec_file
 from generator.render import generate
+from tests.sdk_package import imported, write_sdk
 from tests.sdk_runtime.server import FakeServer, Reply
 
 OK = {
@@ -202,22 +202,13 @@ SPEC: dict[str, Any] = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("bodies")
-    for path, text in generate(SPEC, package="bodies").items():
-        (root / path).parent.mkdir(parents=True, exist_ok=True)
-        (root / path).write_text(text, encoding="utf-8")
-    return root
+    return write_sdk(SPEC, "bodies", tmp_path_factory.mktemp("bodies"))
 
 
 @pytest.fixture(scope="module")
 def sdk(built: Path) -> Iterator[ModuleType]:
-    sys.path.insert(0, str(built))
-    try:
-        yield importlib.import_module("bodies")
-    finally:
-        sys.path.remove(str(built))
-        for name in [n for n in sys.modules if n == "bodies" or n.startswith("bodies.")]:
-            del sys.modules[name]
+    with imported(built, "bodies") as package:
+        yield package
 
 
 def _signature(method: Any) -> dict[str, str]:
@@ -327,16 +318,6 @@ def test_mypy_checks_a_callers_nested_arguments(built: Path) -> None:
     bad = _mypy(built, "from bodies import Client\n\nclient = Client()\n" + bad_calls)
     lines = {int(line.split(":")[1]) for line in bad.stdout.splitlines() if ": error:" in line}
     assert lines == set(range(4, 4 + len(WRONG))), bad.stdout  # each wrong call, once
-
-
-@pytest.fixture()
-def server() -> Iterator[FakeServer]:
-    fake = FakeServer()
-    fake.start()
-    try:
-        yield fake
-    finally:
-        fake.stop()
 
 
 def _parts(content_type: str, body: bytes) -> list[tuple[str, str | None, str | None, bytes]]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -12,7 +10,7 @@ from typing import Any
 import jinja2
 import pytest
 
-from tests.sdk_runtime.server import FakeServer
+from tests.sdk_package import imported
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "sdk" / "runtime"
 CONTEXT = {"package": "demo_sdk", "title": 'Demo "API" \\ {{ x }}', "error_base": "APIError"}
@@ -70,23 +68,8 @@ def sdk_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def sdk(sdk_dir: Path) -> Iterator[ModuleType]:
-    sys.path.insert(0, str(sdk_dir.parent))
-    try:
-        yield importlib.import_module("demo_sdk")
-    finally:
-        sys.path.remove(str(sdk_dir.parent))
-        for name in [n for n in sys.modules if n == "demo_sdk" or n.startswith("demo_sdk.")]:
-            del sys.modules[name]
-
-
-@pytest.fixture
-def server() -> Iterator[FakeServer]:
-    fake = FakeServer()
-    fake.start()
-    try:
-        yield fake
-    finally:
-        fake.stop()
+    with imported(sdk_dir.parent, "demo_sdk") as package:
+        yield package
 
 
 @pytest.fixture(scope="module")

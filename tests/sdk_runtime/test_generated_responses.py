@@ -9,7 +9,6 @@ of a `.../content` GET), a cursor list and a retrieve.
 from __future__ import annotations
 
 import asyncio
-import importlib
 import json
 import subprocess
 import sys
@@ -21,7 +20,7 @@ from typing import Any
 import pytest
 
 from generator.openapi.yaml_io import load_spec_file
-from generator.render import generate
+from tests.sdk_package import imported, write_sdk
 from tests.sdk_runtime.server import FakeServer, Reply
 
 SPEC = Path(__file__).parent / "data" / "streaming.yaml"
@@ -76,22 +75,15 @@ async def use_async(c: AsyncClient) -> None:
 @pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("streaming_sdk")
-    for path, text in generate(load_spec_file(SPEC), package="demo_stream").items():
-        (folder / path).parent.mkdir(parents=True, exist_ok=True)
-        (folder / path).write_text(text, encoding="utf-8")
+    write_sdk(load_spec_file(SPEC), "demo_stream", folder)
     (folder / "usage.py").write_text(USAGE, encoding="utf-8")
     return folder
 
 
 @pytest.fixture(scope="module")
 def pkg(out: Path) -> Iterator[ModuleType]:
-    sys.path.insert(0, str(out))
-    try:
-        yield importlib.import_module("demo_stream")
-    finally:
-        sys.path.remove(str(out))
-        for name in [n for n in sys.modules if n.split(".")[0] == "demo_stream"]:
-            del sys.modules[name]
+    with imported(out, "demo_stream") as package:
+        yield package
 
 
 @pytest.fixture
