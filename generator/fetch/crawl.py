@@ -51,6 +51,9 @@ class Crawl:
     progress: bool = False
     """One updating line on stderr (a terminal), cleared at the end."""
     done: int = 0
+    exports: dict[str, list[str]] = field(default_factory=dict)
+    """The URLs where an HTML page's Markdown export may be: the one it names as its
+    alternate, and its own URL with `.md` (as Mintlify and ReadMe serve them)."""
 
     def under_prefix(self, url: str) -> bool:
         return url.startswith(self.prefix)
@@ -148,6 +151,8 @@ class Crawl:
         text = text_of(got.fetched.body)
         read = links.markdown_links if got.kind == ".md" else links.html_links
         pages, specs = read(text, got.fetched.url)
+        if got.kind == ".html":
+            self.exports[url] = [*links.markdown_alternates(text, got.fetched.url), *_twins(url)]
         self.add(pages)
         self.add_specs(specs)
 
@@ -199,6 +204,15 @@ class Crawl:
         if known.last_modified:
             headers["If-Modified-Since"] = known.last_modified
         return headers
+
+
+def _twins(url: str) -> list[str]:
+    """`/docs/x.html` -> `/docs/x.md`; `/docs/x` -> `/docs/x.md`."""
+    path = urlsplit(url).path
+    if not path or path.endswith("/"):
+        return []
+    stem = url[: -len(".html")] if url.endswith(".html") else url
+    return [f"{stem}.md"]
 
 
 def _intact(folder: Path, entry: Entry) -> bool:

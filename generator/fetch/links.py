@@ -51,6 +51,17 @@ def html_links(text: str, base: str) -> tuple[list[str], list[str]]:
     return _unique(pages), _unique(specs)
 
 
+def markdown_alternates(text: str, base: str) -> list[str]:
+    """The Markdown exports an HTML page names (`<link rel="alternate" type="text/markdown">`)."""
+    soup = BeautifulSoup(text, "html.parser")
+    found = []
+    for tag in soup.find_all("link", href=True):
+        rel = " ".join(tag.get_attribute_list("rel")).lower()
+        if "alternate" in rel and "markdown" in str(tag.get("type", "")):
+            found.append(clean(urljoin(base, str(tag["href"]).strip())))
+    return found
+
+
 def _spec_attributes(soup: BeautifulSoup, base: str) -> list[str]:
     found: list[str] = []
     for tag in soup.find_all(attrs={"spec-url": True}):  # Redoc

@@ -19,7 +19,23 @@ def save_all(crawl: Crawl, report: Report) -> None:
     for url in sorted(crawl.specs):
         _save(crawl, crawl.specs[url], "spec", taken, report)
     for url in sorted(crawl.pages):
+        export = _export(crawl, url)
+        if export is not None:
+            report.problem(url, f"its Markdown export {export} is saved in its place", "note")
+            continue
         _save(crawl, crawl.pages[url], "page", taken, report)
+
+
+def _export(crawl: Crawl, url: str) -> str | None:
+    """The Markdown export fetched for the HTML page at `url` that holds an operation: the
+    export is what the scrapers read best, so it is saved and the HTML page is not."""
+    for candidate in crawl.exports.get(url, []):
+        got = crawl.pages.get(candidate)
+        if got is None or got.gone or got.fetched is None or got.kind != ".md":
+            continue
+        if holds_operation(got.fetched.body, got.kind):
+            return candidate
+    return None
 
 
 def _save(crawl: Crawl, got: Got, kind: str, taken: set[str], report: Report) -> None:

@@ -1,5 +1,6 @@
 """A small documentation site on 127.0.0.1 for the `docs2sdk fetch` tests, written here:
-HTML reference pages and Markdown exports (two shapes of doc family), a sitemap, a
+HTML reference pages and Markdown exports (two shapes of doc family; one HTML page names
+its Markdown export as its alternate), a sitemap, a
 robots.txt that disallows a folder, ETags and Last-Modified with 304s, a page that changes
 and one that disappears between runs, a 429 with Retry-After, a redirect loop, a redirect
 to another host, a huge page, a binary file under `.html`, and a page linking its spec.
@@ -47,6 +48,17 @@ MARKDOWN_DELETE = """# Delete a widget
 ```json
 {"id": "wid_1", "deleted": true}
 ```
+"""
+
+MARKDOWN_LIST = """# List gadgets
+
+`GET https://api.widgets.test/v1/gadgets`
+
+## Query parameters
+
+| Name | Type | Required | Description |
+|---|---|---|---|
+| limit | integer | no | How many gadgets to return. |
 """
 
 SPEC = """openapi: 3.0.3
@@ -138,8 +150,11 @@ class DocSite:
             "/docs/widgets/delete.md": ("text/markdown", MARKDOWN_DELETE),
             "/docs/gadgets/list.html": (
                 "text/html",
-                html_operation("List gadgets", "GET", "/gadgets", {"limit": "integer"}),
+                html_operation("List gadgets", "GET", "/gadgets", {"limit": "integer"}).replace(
+                    "</head>", '<link rel="alternate" type="text/markdown" href="list.md"></head>'
+                ),
             ),
+            "/docs/gadgets/list.md": ("text/markdown", MARKDOWN_LIST),
             "/docs/private/secret.html": (
                 "text/html",
                 html_operation("Secret", "POST", "/secret", {"x": "string"}),

@@ -45,12 +45,13 @@ def test_first_run_saves_operation_pages_and_the_spec(site: DocSite, tmp_path: P
         "openapi/specs/openapi.yaml",
         "pages/docs/a/escape.html",
         "pages/docs/busy.html",
-        "pages/docs/gadgets/list.html",
+        "pages/docs/gadgets/list.md",  # its Markdown export, in place of list.html
         "pages/docs/old.html",
         "pages/docs/widgets/create.html",
         "pages/docs/widgets/delete.md",
     ]
     assert report.specs == ["openapi/specs/openapi.yaml"]
+    assert any("list.html: note: its Markdown export" in p for p in report.problems)
     assert report.skipped == 3  # index, about and reference hold no operation
     # everything written is inside input/widgets/, and nothing else is there
     assert _files(tmp_path) == {f"input/widgets/{name}" for name in report.new} | {
@@ -107,13 +108,13 @@ def test_second_run_transfers_only_what_changed(site: DocSite, tmp_path: Path) -
         "openapi/specs/openapi.yaml",
         "pages/docs/a/escape.html",
         "pages/docs/busy.html",  # served without an ETag: fetched again, found the same
-        "pages/docs/gadgets/list.html",
+        "pages/docs/gadgets/list.md",
         "pages/docs/widgets/delete.md",
     ]
     assert "colour" in (folder / "pages/docs/widgets/create.html").read_text()
     assert (folder / "pages/docs/old.html").exists()  # gone is reported, not deleted
     statuses = {hit.path: hit.status for hit in site.hits}
-    for path in ("/docs/widgets/delete.md", "/docs/gadgets/list.html", "/specs/openapi.yaml"):
+    for path in ("/docs/widgets/delete.md", "/docs/gadgets/list.md", "/specs/openapi.yaml"):
         assert statuses[path] == 304, path
     assert statuses["/docs/widgets/create.html"] == 200
     conditional = next(h for h in site.hits if h.path == "/docs/widgets/delete.md")
