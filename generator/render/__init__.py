@@ -39,6 +39,7 @@ RUNTIME = (
     "_exceptions.py",
     "_models.py",
     "_files.py",
+    "_request.py",
     "_base_client.py",
     "pagination.py",
     "_timing.py",
