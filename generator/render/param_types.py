@@ -19,12 +19,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.render import pytypes
 from generator.render.names import class_name, pystr, unique
 from generator.render.pytypes import literal, literal_ok, union_members
 from generator.render.shapes import Shape, object_shape
 from generator.render.spec import REF
 
-_SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
 _STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
 _NAMES = re.compile(r"\b[A-Za-z_]\w*\b")
 _MAX_DEPTH = 12
@@ -102,8 +102,8 @@ class ParamTypes:
         return set(_NAMES.findall(_STRINGS.sub("", annotation))) & set(self.dicts)
 
     def _one(self, kind: str, schema: dict[str, Any], hint: str, depth: int) -> str:
-        if kind in _SCALARS:
-            return _SCALARS[kind]
+        if kind in pytypes.SCALARS:
+            return pytypes.SCALARS[kind]
         if kind == "array":
             item = self.annotation(schema.get("items"), hint=hint, depth=depth + 1)
             objects = bool(self.names_in(item)) and all(
@@ -218,14 +218,5 @@ def _literal_of(schema: dict[str, Any]) -> str | None:
 
 
 def union(parts: list[str]) -> str:
-    """`parts` as one union, each member once, `None` last; `object` absorbs the rest."""
-    members: list[str] = []
-    for part in parts:
-        for piece in union_members(part):
-            if piece not in members:
-                members.append(piece)
-    if "object" in members:
-        return "object"
-    if "None" in members:
-        members = [m for m in members if m != "None"] + ["None"]
-    return " | ".join(members)
+    """`parts` as one union, `None` last (`pytypes.union`)."""
+    return pytypes.union(parts, none_last=True)

@@ -11,7 +11,7 @@ from typing import Any
 from generator.render.names import pystr
 from generator.render.spec import REF
 
-_SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
+SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
 
 
 def annotation(schema: Any, *, models: set[str], depth: int = 0) -> str:
@@ -26,20 +26,20 @@ def annotation(schema: Any, *, models: set[str], depth: int = 0) -> str:
     if isinstance(enum, list) and enum and all(literal_ok(v) for v in enum):
         if all(value is None for value in enum):
             return "None"  # `enum: [null]`: `Literal[]` is not a type
-        return _union([literal(enum), *(["None"] if None in enum else [])])
+        return union([literal(enum), *(["None"] if None in enum else [])])
     for key in ("oneOf", "anyOf"):
         if isinstance(schema.get(key), list):
-            return _union([annotation(s, models=models, depth=depth + 1) for s in schema[key]])
+            return union([annotation(s, models=models, depth=depth + 1) for s in schema[key]])
     kinds = schema.get("type")
     kinds = kinds if isinstance(kinds, list) else [kinds] if isinstance(kinds, str) else []
     if not kinds:
         return "object"
-    return _union([_one(kind, schema, models, depth) for kind in kinds])
+    return union([_one(kind, schema, models, depth) for kind in kinds])
 
 
 def _one(kind: str, schema: dict[str, Any], models: set[str], depth: int) -> str:
-    if kind in _SCALARS:
-        return _SCALARS[kind]
+    if kind in SCALARS:
+        return SCALARS[kind]
     if kind == "array":
         return f"Sequence[{annotation(schema.get('items', {}), models=models, depth=depth + 1)}]"
     return "Mapping[str, object]" if kind == "object" else "object"
@@ -89,15 +89,19 @@ def union_members(annotation: str) -> list[str]:
     return members
 
 
-def _union(parts: list[str]) -> str:
-    unique: list[str] = []
+def union(parts: list[str], *, none_last: bool = False) -> str:
+    """`parts` as one union, each member once (`None` moved last if `none_last`); `object`
+    absorbs the rest."""
+    members: list[str] = []
     for part in parts:
         for piece in union_members(part):
-            if piece not in unique:
-                unique.append(piece)
-    if "object" in unique:
+            if piece not in members:
+                members.append(piece)
+    if "object" in members:
         return "object"
-    return " | ".join(unique)
+    if none_last and "None" in members:
+        members = [m for m in members if m != "None"] + ["None"]
+    return " | ".join(members)
 
 
 def return_type(schema: Any, *, models: set[str]) -> str:
