@@ -113,8 +113,8 @@ def _looks_html(text: str) -> bool:
     head = text[:2000].lstrip().lower()
     if head.startswith(("<!doctype html", "<html")):
         return True
-    if text.count("<", 0, 20000) < 8:  # most text pages: no tags to count
-        return False
+    if text.count("<", 0, 20000) < 8 or _BLOCK_TAG.search(text, 0, 20000) is None:
+        return False  # most text pages: no block tags to count (`<string>` is none)
     lines = [line for line in text[:20000].splitlines() if line.strip()]
     tagged = sum(1 for line in lines if _BLOCK_TAG.match(line.lstrip()))
     return tagged >= 8 and tagged * 3 >= len(lines)

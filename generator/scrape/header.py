@@ -11,8 +11,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
 
-from generator.model import Line
+from generator.model import Line, line_text
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
 _METHOD = re.compile(r"^(GET|POST|PUT|PATCH|DELETE|DEL|HEAD|OPTIONS|TRACE)$", re.I)
@@ -169,8 +170,8 @@ def find_headers(lines: Sequence[Line]) -> list[OpHeader]:
     """Every operation header; a repeated `METHOD /path` right before `curl` is a sample's."""
     found: list[OpHeader] = []
     after = 0
-    for i, line in enumerate(lines):
-        if i < after or _method_line(line.text) is None:  # header_at's first test
+    for i in compress(count(), map(_method_line, map(line_text, lines))):
+        if i < after:  # `_method_line` is header_at's first test
             continue
         header = header_at(lines, i)
         if header is not None:

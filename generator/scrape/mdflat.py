@@ -44,9 +44,13 @@ def is_flattened(lines: Sequence[Line]) -> bool:
     first = next((line.text for line in lines if line.text.strip()), "")
     if len(first) >= _LONG and FLATTENED.match(first) is not None:
         return True
-    if max(map(len, map(line_text, lines)), default=0) < _LONG:
+    texts = list(map(line_text, lines))
+    if max(map(len, texts), default=0) < _LONG:
         return False  # no long line (most pages): tested without a Python loop
-    return any(len(line.text) >= _LONG and has_flat_table(line.text) for line in lines)
+    joined = "\n".join(texts)
+    if "---" not in joined or "|" not in joined:  # what `has_flat_table` needs on a line
+        return False
+    return any(len(text) >= _LONG and has_flat_table(text) for text in texts)
 
 
 def unflatten(lines: Sequence[Line]) -> list[Line]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, count
 
 from generator.model import Line, line_text
 from generator.scrape.blocks import is_type
@@ -196,32 +196,34 @@ the body's root (`Request Body required` / `object` / fields), not a body withou
 def split_sections(lines: Sequence[Line]) -> list[Section]:
     """Sections in order; lines before the first heading form a `None`-kind preamble."""
     sections: list[Section] = [Section(Kind.PARAMS, None)]
-    add = sections[-1].lines.append
-    headings = map(_named_heading, map(line_text, lines))
-    for i, (line, named) in enumerate(zip(lines, headings, strict=True)):
-        if (
-            named is None
-            and "object" in line.text
-            and line.text.strip() == "object"
-            and sections[-1].kind not in _HEADED_BODIES
-            and starts_schema(lines, i)
-        ):
-            title = schema_title(lines, i)
-            if title is not None and sections[-1].lines and sections[-1].lines[-1] is title:
-                sections[-1].lines.pop()
-            sections.append(Section(Kind.SCHEMA, line, [title] if title is not None else []))
-            add = sections[-1].lines.append
-            continue
-        if named is None:  # most lines
-            add(line)
+    done = 0  # lines before `done` are placed; the others, up to the next stop, go on
+    for i in compress(count(), map(_may_split, map(line_text, lines))):
+        sections[-1].lines.extend(lines[done:i])
+        done, line = i + 1, lines[i]
+        named = _named_heading(line.text)
+        if named is None:  # an `object` line
+            if sections[-1].kind not in _HEADED_BODIES and starts_schema(lines, i):
+                title = schema_title(lines, i)
+                if title is not None and sections[-1].lines and sections[-1].lines[-1] is title:
+                    sections[-1].lines.pop()
+                sections.append(Section(Kind.SCHEMA, line, [title] if title is not None else []))
+            else:
+                sections[-1].lines.append(line)
             continue
         found = _heading(lines, i, *named)
         if found is None or _is_content(found.kind, sections[-1].kind, _is_label(found, line)):
-            add(line)
+            sections[-1].lines.append(line)
             continue
         sections.append(Section(found.kind, line, media_type=found.media_type, status=found.status))
-        add = sections[-1].lines.append
+    sections[-1].lines.extend(lines[done:])
     return sections
+
+
+@lru_cache(maxsize=8192)
+def _may_split(text: str) -> bool:
+    """May a section start at a line of this text: it names a heading, or it is a bare
+    `object` (a schema without heading). Most lines do not: `split_sections` skips them."""
+    return _named_heading(text) is not None or text.strip() == "object"
 
 
 _RESPONSE_PARTS = {
