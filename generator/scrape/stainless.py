@@ -69,7 +69,7 @@ def _parse_type(text: str) -> _Type | None:
             parts.append(more)
             break
     rest = text[pos:].strip()
-    if rest and not text[pos - 1 : pos] == "}":
+    if rest and text[pos - 1 : pos] != "}":
         return None  # text right after a bare type word: prose, not a field line
     return _typed(parts, rest)
 
@@ -78,7 +78,9 @@ def _typed(parts: list[re.Match[str]], rest: str) -> _Type | None:
     hidden = not parts[-1].groupdict()
     shown = parts[:-1] if hidden else parts
     if all(p.group("literal") is not None for p in shown):
-        return _Type("string", enum=[] if hidden else [p.group("literal") for p in shown], rest=rest)
+        return _Type(
+            "string", enum=[] if hidden else [p.group("literal") for p in shown], rest=rest
+        )
     alternatives: list[tuple[str, list[str], bool]] = []
     json_types: list[str] = []
     for part in shown:
