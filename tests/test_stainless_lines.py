@@ -79,3 +79,7 @@ def test_a_glued_row_ending_in_a_slash_is_no_media_type() -> None:
 def test_odata_options_named_in_prose() -> None:
     text = "Use the OData $expand query parameter to include the owner."
     assert named_params(text) == (("$expand", "query", None),)
+
+
+def test_a_schema_quoted_as_yaml_is_not_stainless() -> None:
+    assert not is_stainless(_lines("properties:", "  id:", "    type: string"))

@@ -36,6 +36,7 @@ _ALTERNATIVE = re.compile(
     r'(?P<array>(?:array of )*)(?:(?P<word>[A-Za-z_]\w*)|"(?P<literal>[^"]*)"|(?P<num>-?\d+))'
     r"(?: \{ (?P<keys>[^{}]*) \})?"
 )
+_YAML_KEY = re.compile(r"^\s*[\w-]+:$")
 _LABEL = re.compile(r"^[A-Z][a-z]+$")
 _MORE = re.compile(r"^\d+ more$")
 
@@ -131,11 +132,12 @@ def field_line(text: str) -> tuple[str, bool, _Type] | None:
 
 
 def is_stainless(lines: Sequence[Line]) -> bool:
-    """Whether a section is written this way: a field line whose type is a plain word."""
+    """Whether a section is written this way: a field line whose type is a plain word, and
+    no YAML key opening a mapping (`properties:`: a schema quoted as YAML, `type: string`)."""
     for line in lines:
         found = field_line(line.text)
         if found is not None and found[2].type_text.split(" ")[-1] in _KEYWORDS:
-            return True
+            return not any(_YAML_KEY.match(other.text) for other in lines)
     return False
 
 
