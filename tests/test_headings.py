@@ -61,7 +61,7 @@ def _one_line(text: str) -> Heading | None:
         cleaned = cleaned.removesuffix(_TOGGLE).strip().removesuffix("JSON").strip()
         glued = [m.start() for m in re.finditer(r"(?<=[a-z])(?=[A-Z])", cleaned)]
         cleaned = next(
-            (cleaned[i:] for i in [0, *glued] if _in_order(cleaned[i:] + "\n") is not None),
+            (cleaned[i:] for i in [0, *glued] if _in_order(cleaned[i:]) is not None),
             "",
         )
     if not cleaned or len(cleaned) > 80:
