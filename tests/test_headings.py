@@ -20,6 +20,7 @@ from generator.scrape.header import METHOD_INITIALS, header_at
 from generator.scrape.records import schema_title, starts_schema
 from generator.scrape.sections import (
     _HEADINGS,
+    _TOGGLE,
     Heading,
     Kind,
     Section,
@@ -56,6 +57,13 @@ def _in_order(text: str) -> Heading | None:
 
 def _one_line(text: str) -> Heading | None:
     cleaned = text.strip().strip("#*: ").strip()
+    if cleaned.endswith(_TOGGLE):  # Stainless: the heading is the text before the toggle
+        cleaned = cleaned.removesuffix(_TOGGLE).strip().removesuffix("JSON").strip()
+        glued = [m.start() for m in re.finditer(r"(?<=[a-z])(?=[A-Z])", cleaned)]
+        cleaned = next(
+            (cleaned[i:] for i in [0, *glued] if _in_order(cleaned[i:]) is not None),
+            "",
+        )
     if not cleaned or len(cleaned) > 80:
         return None
     return _in_order(cleaned)

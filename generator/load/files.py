@@ -45,7 +45,7 @@ def load_page(path: Path, problems: Problems, *, label: str | None = None) -> Pa
     except BinaryContent as exc:
         problems.error(name, 0, f"not a text page: {exc}")
         return None
-    text = text.replace("\x00", "")
+    text = unglossed(text.replace("\x00", ""))
     # bs4 and yaml take ~0.15 s to import: only the pages that need them import them
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm") or (suffix not in _MARKDOWN and _looks_html(text)):
@@ -94,6 +94,21 @@ def split_lines(text: str) -> tuple[Line, ...]:
 _new_tuple = tuple.__new__
 """`Line(n, text)` without the named tuple's Python-level `__new__`: the same object, made
 in C; a page makes hundreds of lines."""
+
+
+_TONE = r"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-zü]*[{_TONE}])[a-zü{_TONE}]{{1,7}}\)")
+"""A pinyin reading in parentheses after a Chinese character: `請(qǐng)求`."""
+
+
+def unglossed(text: str) -> str:
+    """Text without the pinyin readings a broken script conversion wrote after characters
+    (`請(qǐng)求參數(shù)` -> `請求參數`), so that its labels read as written. Third-tone
+    marks (ǎ ǐ ǒ ǔ) are in no other script's words: a page with none is left as it is (the
+    test costs nothing on a page with no character beyond Latin-1)."""
+    if not any(mark in text for mark in "ǎǐǒǔ"):
+        return text
+    return _GLOSS.sub("", text)
 
 
 def _looks_spec(text: str) -> bool:

@@ -30,7 +30,8 @@ from generator.scrape.infer import INFERRED, infer_schema
 from generator.scrape.samples import JsonBlock, curl_at, json_block_at
 from generator.scrape.sketch import Sketch
 
-_MEDIA_LINE = re.compile(r"^[\w.+-]+/[\w.+-]+(?:;.*)?$")
+_MEDIA_LINE = re.compile(r"^[\w.+-]+/[\w.+-]+(?:;.*)?$", re.ASCII)
+"""A media type alone on its line (ASCII: `名称id/群id` is a glued table row, not one)."""
 _EXAMPLE_LABEL = re.compile(r"^(?:examples?|示例|example value|response example)\s*:?$", re.I)
 _NOISE = re.compile(r"^(?:body|schema|copy|ask ai|数据结构|headers?)$", re.I)
 _LANGUAGE = re.compile(r"^(?:json|javascript|js|shell|bash|curl|http|text)$", re.I)

@@ -204,7 +204,10 @@ def _is_array(schema: Schema) -> bool:
 
 
 def object_schema(fields: list[Field]) -> Schema:
-    """The object schema a list of top-level fields describes."""
+    """The object schema a list of top-level fields describes (a lone nameless union: the
+    union itself, Stainless's `body: Cat { ... } or Dog { ... }`)."""
+    if len(fields) == 1 and not fields[0].name and fields[0].type_text == "oneOf":
+        return field_schema(fields[0])
     schema: Schema = {"type": "object"}
     _apply_children(schema, fields)
     return schema

@@ -22,6 +22,7 @@ from generator.scrape.bullets import is_bullet_field, parse_bullets
 from generator.scrape.fields import Field
 from generator.scrape.samples import find_curls
 from generator.scrape.sections import split_sections
+from generator.scrape.stainless import is_stainless, parse_stainless
 from generator.scrape.tables import is_table_row, parse_tables
 from generator.scrape.vertical import NO_OPERATION, nonblank, page_title, scrape_vertical
 
@@ -33,7 +34,8 @@ def score(page: Page) -> float:
 
 
 def parse_any(lines: Sequence[Line]) -> list[Field]:
-    """Fields in whichever syntax the lines use: table, bullets, else vertical blocks."""
+    """Fields in whichever syntax the lines use: table, bullets, Stainless lines, else
+    vertical blocks."""
     if any(is_table_row(line.text) for line in lines):
         fields = parse_tables(lines)
         if fields:
@@ -42,6 +44,8 @@ def parse_any(lines: Sequence[Line]) -> list[Field]:
         fields = parse_bullets(lines)
         if any(f.type_text for f in fields):
             return fields
+    if is_stainless(lines):
+        return parse_stainless(lines)
     from generator.scrape.unglue import unglue  # noqa: PLC0415 - rarely needed (its patterns)
 
     return parse_blocks(unglue(lines), counted=True)

@@ -1,5 +1,6 @@
 """Parameters a page names only in its prose: `the cursor query parameter`, `the properties
-object body param` (read for an operation that lists no fields at all)."""
+object body param`, `the OData $select query parameter` (OData's system query options keep
+their `$`); read for an operation that lists no fields at all."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from functools import lru_cache
 
 _NAMED_PARAM = re.compile(
-    r"\bthe\W{0,2}\s+`?([a-z_][a-z0-9_]*)`?\W{0,2}\s+"
+    r"\bthe\W{0,2}\s+(?:OData\s+)?`?(\$?[a-z_][a-z0-9_]*)`?\W{0,2}\s+"
     r"(?:(object|string|integer|number|boolean|array)\s+)?(body|query|path)\s+param(?:eter)?s?\b",
     re.ASCII,
 )

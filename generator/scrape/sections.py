@@ -142,6 +142,25 @@ _ANY_HEADING = re.compile(
 names the kind (one `match` a line instead of one a pattern)."""
 
 
+_TOGGLE = "Expand Collapse"
+"""Stainless's toggle glued to a heading (`Path ParametersExpand Collapse`), which may also
+carry a media label and be glued to the end of the text before it (`... WriteBody
+ParametersJSONExpand Collapse`)."""
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _toggled_heading(text: str) -> str:
+    """The heading a Stainless toggle line holds ("" when none)."""
+    text = text.removesuffix(_TOGGLE).strip()
+    text = text.removesuffix("JSON").strip()
+    if _ANY_HEADING.fullmatch(text):
+        return text
+    for glue in _GLUE.finditer(text):
+        if _ANY_HEADING.fullmatch(text[glue.start() :]):
+            return text[glue.start() :]
+    return ""
+
+
 @dataclass(frozen=True)
 class Heading:
     kind: Kind
@@ -164,6 +183,8 @@ def _named_heading(text: str) -> tuple[Heading, bool] | None:
     """The heading a line's text names, and whether it is one word; cached, since a site's
     pages repeat their headings and most of their field lines."""
     text = text.strip().strip(_DECORATION).strip()
+    if text.endswith(_TOGGLE):
+        text = _toggled_heading(text)
     if not text or len(text) > _LONGEST_HEADING:
         return None
     match = _ANY_HEADING.match(text)
