@@ -32,6 +32,8 @@ class Kind(enum.Enum):
     RESPONSES = "responses"
     REQUEST_SAMPLES = "request_samples"
     RESPONSE_EXAMPLES = "response_examples"
+    RESPONSE_HEADERS = "response_headers"
+    """The headers a response sends: not read (part of the response they appear in)."""
     SCHEMA = "schema"
     """A body with no heading, opened by a bare `object` line (`records.starts_schema`)."""
     END = "end"
@@ -99,6 +101,7 @@ _HEADINGS: list[tuple[Kind, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    (Kind.RESPONSE_HEADERS, re.compile(r"^(?:response\s*headers?|响应头)$", re.I)),
     (
         Kind.END,
         re.compile(
@@ -135,8 +138,12 @@ class Status:
 _LONGEST_HEADING = 80
 _DECORATION = "#*: "
 """Markdown and label marks around a heading's words."""
+_TAB = r"[-•*]?\s*[1-5]\d\d"
+"""A status code alone on a line, as a tab list shows it (`- 200`, `- 400`, ...)."""
 _ANY_HEADING = re.compile(
-    "|".join(f"(?P<{kind.name}>{pattern.pattern})" for kind, pattern in _HEADINGS), re.I
+    "|".join(f"(?P<{kind.name}>{pattern.pattern})" for kind, pattern in _HEADINGS)
+    + f"|(?P<TAB>{_TAB})$",
+    re.I,
 )
 """All heading patterns in one: the alternatives are tried in order, the first that matches
 names the kind (one `match` a line instead of one a pattern)."""
@@ -147,16 +154,19 @@ class Heading:
     kind: Kind
     media_type: str | None = None
     status: str | None = None
+    tab: bool = False
+    """A status tab (`_TAB`): it opens the responses only as the first of a tab list."""
 
 
 def heading_kind(lines: Sequence[Line], i: int) -> Heading | None:
     named = _named_heading(lines[i].text)
-    return None if named is None else _heading(lines, i, *named)
+    return None if named is None or named[0].tab else _heading(lines, i, *named)
 
 
 def named_heading(text: str) -> bool:
     """Whether a line of this text names a heading (`heading_kind` may then find one)."""
-    return _named_heading(text) is not None
+    named = _named_heading(text)
+    return named is not None and not named[0].tab
 
 
 @lru_cache(maxsize=8192)
@@ -169,6 +179,8 @@ def _named_heading(text: str) -> tuple[Heading, bool] | None:
     match = _ANY_HEADING.match(text)
     if match is None:
         return None
+    if match.lastgroup == "TAB":
+        return Heading(Kind.RESPONSES, tab=True), False
     kind = Kind[match.lastgroup or ""]
     if kind is Kind.BODY:
         media = match.group("media") or match.group("pmedia")  # `APPLICATION/JSON` (CSS)
@@ -216,6 +228,13 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
             add(line)
             continue
         found = _heading(lines, i, *named)
+        if found is not None and found.tab:
+            if sections[-1].kind is Kind.RESPONSES or not _tab_list_at(lines, i):
+                add(line)
+                continue
+            sections.append(Section(Kind.RESPONSES, line, [line]))
+            add = sections[-1].lines.append
+            continue
         if found is None or _is_content(found.kind, sections[-1].kind, _is_label(found, line)):
             add(line)
             continue
@@ -224,7 +243,17 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
     return sections
 
 
+def _tab_list_at(lines: Sequence[Line], i: int) -> bool:
+    """A list of status tabs starts at `i` (two in a row): the responses, with no heading
+    (a theme that shows the codes as tabs above the panels)."""
+    if i + 1 >= len(lines):
+        return False
+    named = _named_heading(lines[i + 1].text)
+    return named is not None and named[0].tab
+
+
 _RESPONSE_PARTS = {
+    Kind.RESPONSE_HEADERS,
     Kind.PATH,
     Kind.QUERY,
     Kind.HEADER,
