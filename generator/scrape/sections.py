@@ -138,15 +138,16 @@ class Status:
 _LONGEST_HEADING = 80
 _DECORATION = "#*: "
 """Markdown and label marks around a heading's words."""
-_TAB = r"[-•*]?\s*[1-5]\d\d"
-"""A status code alone on a line, as a tab list shows it (`- 200`, `- 400`, ...)."""
 _ANY_HEADING = re.compile(
-    "|".join(f"(?P<{kind.name}>{pattern.pattern})" for kind, pattern in _HEADINGS)
-    + f"|(?P<TAB>{_TAB})$",
-    re.I,
+    "|".join(f"(?P<{kind.name}>{pattern.pattern})" for kind, pattern in _HEADINGS), re.I
 )
 """All heading patterns in one: the alternatives are tried in order, the first that matches
 names the kind (one `match` a line instead of one a pattern)."""
+_TAB = re.compile(r"^[-•]?\s*[1-5]\d\d$")
+"""A status code alone on a line, as a tab list shows it (`- 200`, `- 400`, ...)."""
+_TAB_STARTS = frozenset("-•12345")
+"""The first characters of a `_TAB` line, which start no heading: such a line is tested
+for a tab alone (and the heading pattern keeps its quick test of a line's first letter)."""
 
 
 @dataclass(frozen=True)
@@ -176,11 +177,11 @@ def _named_heading(text: str) -> tuple[Heading, bool] | None:
     text = text.strip().strip(_DECORATION).strip()
     if not text or len(text) > _LONGEST_HEADING:
         return None
+    if text[0] in _TAB_STARTS:
+        return (Heading(Kind.RESPONSES, tab=True), False) if _TAB.match(text) else None
     match = _ANY_HEADING.match(text)
     if match is None:
         return None
-    if match.lastgroup == "TAB":
-        return Heading(Kind.RESPONSES, tab=True), False
     kind = Kind[match.lastgroup or ""]
     if kind is Kind.BODY:
         media = match.group("media") or match.group("pmedia")  # `APPLICATION/JSON` (CSS)
