@@ -26,6 +26,8 @@ from generator.scrape.sections import (
     Section,
     _is_content,
     _is_label,
+    _named_heading,
+    _tab_list_at,
     heading_kind,
     split_sections,
 )
@@ -132,12 +134,26 @@ def _sections_by_heading_kind(lines: list[Line]) -> list[Section]:
                 sections[-1].lines.pop()
             sections.append(Section(Kind.SCHEMA, line, [title] if title is not None else []))
             continue
+        named = _named_heading(line.text)
+        if named is not None and named[0].tab:  # a status tab: the first of a list opens
+            if sections[-1].kind is not Kind.RESPONSES and _tab_list_at(lines, i):
+                sections.append(Section(Kind.RESPONSES, line, [line]))
+            else:
+                sections[-1].lines.append(line)
+            continue
         found = heading_kind(lines, i)
         if found is None or _is_content(found.kind, sections[-1].kind, _is_label(found, line)):
             sections[-1].lines.append(line)
             continue
         sections.append(Section(found.kind, line, media_type=found.media_type, status=found.status))
     return sections
+
+
+def test_a_status_tab_list_opens_the_responses() -> None:
+    lines = [Line(n, t) for n, t in enumerate(["Request Body", "id string", "- 200", "- 404"], 1)]
+    kinds = [(s.kind, [ln.text for ln in s.lines]) for s in split_sections(lines)[1:]]
+    assert kinds == [(Kind.BODY, ["id string"]), (Kind.RESPONSES, ["- 200", "- 404"])]
+    assert heading_kind(lines, 2) is None  # a tab is no heading of its own
 
 
 def test_split_sections_inlines_heading_kind() -> None:

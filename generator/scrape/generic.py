@@ -17,6 +17,7 @@ from generator.scrape.assemble import (
     attach_response_example,
     split_content,
 )
+from generator.scrape.bare_names import bare_name_fields
 from generator.scrape.blocks import parse_blocks
 from generator.scrape.bullets import is_bullet_field, parse_bullets
 from generator.scrape.fields import Field
@@ -48,7 +49,10 @@ def parse_any(lines: Sequence[Line]) -> list[Field]:
         return parse_stainless(lines)
     from generator.scrape.unglue import unglue  # noqa: PLC0415 - rarely needed (its patterns)
 
-    return parse_blocks(unglue(lines), counted=True)
+    fields = parse_blocks(unglue(lines), counted=True)
+    if fields:
+        return fields
+    return bare_name_fields(lines)
 
 
 def scrape(page: Page, problems: Problems) -> PageResult:

@@ -32,6 +32,8 @@ class Kind(enum.Enum):
     RESPONSES = "responses"
     REQUEST_SAMPLES = "request_samples"
     RESPONSE_EXAMPLES = "response_examples"
+    RESPONSE_HEADERS = "response_headers"
+    """The headers a response sends: not read (part of the response they appear in)."""
     SCHEMA = "schema"
     """A body with no heading, opened by a bare `object` line (`records.starts_schema`)."""
     END = "end"
@@ -99,6 +101,7 @@ _HEADINGS: list[tuple[Kind, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    (Kind.RESPONSE_HEADERS, re.compile(r"^(?:response\s*headers?|响应头)$", re.I)),
     (
         Kind.END,
         re.compile(
@@ -140,6 +143,11 @@ _ANY_HEADING = re.compile(
 )
 """All heading patterns in one: the alternatives are tried in order, the first that matches
 names the kind (one `match` a line instead of one a pattern)."""
+_TAB = re.compile(r"^[-•]?\s*[1-5]\d\d$")
+"""A status code alone on a line, as a tab list shows it (`- 200`, `- 400`, ...)."""
+_TAB_STARTS = frozenset("-•12345")
+"""The first characters of a `_TAB` line, which start no heading: such a line is tested
+for a tab alone (and the heading pattern keeps its quick test of a line's first letter)."""
 
 
 _TOGGLE = "Expand Collapse"
@@ -166,16 +174,19 @@ class Heading:
     kind: Kind
     media_type: str | None = None
     status: str | None = None
+    tab: bool = False
+    """A status tab (`_TAB`): it opens the responses only as the first of a tab list."""
 
 
 def heading_kind(lines: Sequence[Line], i: int) -> Heading | None:
     named = _named_heading(lines[i].text)
-    return None if named is None else _heading(lines, i, *named)
+    return None if named is None or named[0].tab else _heading(lines, i, *named)
 
 
 def named_heading(text: str) -> bool:
     """Whether a line of this text names a heading (`heading_kind` may then find one)."""
-    return _named_heading(text) is not None
+    named = _named_heading(text)
+    return named is not None and not named[0].tab
 
 
 @lru_cache(maxsize=8192)
@@ -187,6 +198,8 @@ def _named_heading(text: str) -> tuple[Heading, bool] | None:
         text = _toggled_heading(text)
     if not text or len(text) > _LONGEST_HEADING:
         return None
+    if text[0] in _TAB_STARTS:
+        return (Heading(Kind.RESPONSES, tab=True), False) if _TAB.match(text) else None
     match = _ANY_HEADING.match(text)
     if match is None:
         return None
@@ -232,6 +245,12 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
                 sections[-1].lines.append(line)
             continue
         found = _heading(lines, i, *named)
+        if found is not None and found.tab:
+            if sections[-1].kind is Kind.RESPONSES or not _tab_list_at(lines, i):
+                sections[-1].lines.append(line)
+                continue
+            sections.append(Section(Kind.RESPONSES, line, [line]))
+            continue
         if found is None or _is_content(found.kind, sections[-1].kind, _is_label(found, line)):
             sections[-1].lines.append(line)
             continue
@@ -247,7 +266,17 @@ def _may_split(text: str) -> bool:
     return _named_heading(text) is not None or text.strip() == "object"
 
 
+def _tab_list_at(lines: Sequence[Line], i: int) -> bool:
+    """A list of status tabs starts at `i` (two in a row): the responses, with no heading
+    (a theme that shows the codes as tabs above the panels)."""
+    if i + 1 >= len(lines):
+        return False
+    named = _named_heading(lines[i + 1].text)
+    return named is not None and named[0].tab
+
+
 _RESPONSE_PARTS = {
+    Kind.RESPONSE_HEADERS,
     Kind.PATH,
     Kind.QUERY,
     Kind.HEADER,

@@ -33,6 +33,8 @@ def untab(lines: Sequence[Line]) -> list[Line]:
         return list(lines)
     rest = lines[len(codes) :]
     starts = [j for j in range(len(rest) - 1) if _starts_body(rest, j)]
+    if not starts and rest:  # one panel, no media lines to cut at: the open (first) tab's
+        return [codes[0], *rest, *codes[1:]]
     if not starts or len(starts) > len(codes):
         return list(lines)
     out: list[Line] = []

@@ -125,9 +125,20 @@ def _split(text: str, following: str) -> list[str]:
     if match:
         return _required_first(match.groups())
     spaced = _SPACED.match(text)
-    if spaced and parse_type(spaced.group(2)) is not None and len(text.split()) <= 6:
-        return [p for p in spaced.groups() if p]
+    if spaced is None or len(text.split()) > 6:
+        return [text]
+    name, type_text, flag = spaced.groups()
+    if type_text.endswith(" nullable"):  # `metadata object nullable required` (Docusaurus)
+        type_text = f"{type_text.removesuffix(' nullable').rstrip()} | null"
+    if _spaced_type(type_text):
+        return [p for p in (name, type_text, flag) if p]
     return [text]
+
+
+def _spaced_type(text: str) -> bool:
+    """The type of a `name type` line; never a bare `null`: `to null` ends a wrapped sentence
+    ("... can be cleared by setting metadata" / "to null"), no field is only ever null."""
+    return text != "null" and parse_type(text) is not None
 
 
 _UPPER = re.compile(r"(?<=[a-z0-9_])[A-Z]")
@@ -159,8 +170,8 @@ def split_glued(text: str) -> list[str] | None:
         marked = _MARKED_NAME.fullmatch(name)
         if marked and parse_type(rest) is not None:  # `name*string`, `name?integer`
             return [marked.group(1), rest.strip(), _MARKS[marked.group(2)]]
-        if not name or not _NAME_PART.fullmatch(name):
-            continue
+        if not name or not _NAME_PART.fullmatch(name) or name[-1] in "-.":
+            continue  # `page-number` is a name, not `page-` glued to `number`
         flag = _TRAILING_REQ.search(rest)
         if flag is None and start in _flagged_starts(text):
             continue
