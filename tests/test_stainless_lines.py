@@ -83,3 +83,11 @@ def test_odata_options_named_in_prose() -> None:
 
 def test_a_schema_quoted_as_yaml_is_not_stainless() -> None:
     assert not is_stainless(_lines("properties:", "  id:", "    type: string"))
+
+
+def test_members_in_a_brace_block_are_not_stainless() -> None:
+    """TypeScript-like members (`{` / `id: string` / `}`) say optionality with `?`; read as
+    Stainless lines, every member would lose its being required."""
+    assert is_stainless(_lines("id: string", "deleted: boolean"))
+    assert not is_stainless(_lines("{", "  id: string", "  deleted: boolean", "}"))
+    assert not is_stainless(_lines("interface Kennel {", "  id: string", "}"))

@@ -133,12 +133,20 @@ def field_line(text: str) -> tuple[str, bool, _Type] | None:
 
 def is_stainless(lines: Sequence[Line]) -> bool:
     """Whether a section is written this way: a field line whose type is a plain word, and
-    no YAML key opening a mapping (`properties:`: a schema quoted as YAML, `type: string`)."""
+    no YAML key opening a mapping (`properties:`: a schema quoted as YAML, `type: string`)
+    nor a line opening a brace block (`{`, `interface Pet {`: TypeScript-like members,
+    which the sketch reader reads with their `?` optionality)."""
     for line in lines:
         found = field_line(line.text)
         if found is not None and found[2].type_text.split(" ")[-1] in _KEYWORDS:
-            return not any(_YAML_KEY.match(other.text) for other in lines)
+            return not any(
+                _YAML_KEY.match(other.text) or _opens_block(other.text) for other in lines
+            )
     return False
+
+
+def _opens_block(text: str) -> bool:
+    return text.rstrip().endswith("{")
 
 
 @dataclass
