@@ -23,7 +23,6 @@ from generator.scrape import (
     readme,
     redoc,
 )
-from generator.scrape.examples import forget_page
 
 FAMILIES: tuple[ModuleType, ...] = (
     embedded,
@@ -60,7 +59,6 @@ def scrape_page(page: Page, problems: Problems) -> PageResult:
     """The operations of one page; a page that trips a scraper bug is reported (with the
     exception, so that it can be fixed) and left out, and the other pages go on."""
     found = Problems()
-    forget_page()
     try:
         result = _scrape_page(page, found)
     except Exception as exc:  # RecursionError included

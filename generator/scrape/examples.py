@@ -69,28 +69,10 @@ class Content:
     media_type: str | None
 
 
-_SPLIT: dict[tuple[Line, ...], Content] = {}
-"""The page's sections split so far: readers of one page split the same lines again (a
-samples section for its fields, then for its examples). `forget_page` empties it."""
-
-
-def forget_page() -> None:
-    """Start a page: what `split_content` keeps is the current page's only."""
-    _SPLIT.clear()
-
-
 def split_content(lines: Sequence[Line]) -> Content:
     """Field lines, JSON examples (pseudo-JSON ones as sketches) and the media type line."""
     if not any(map(_special, map(line_text, lines))):  # field lines and prose only
         return Content(list(lines), [], None)
-    key = tuple(lines)
-    done = _SPLIT.get(key)
-    if done is None:
-        done = _SPLIT[key] = _split(key)
-    return Content(list(done.lines), list(done.examples), done.media_type)
-
-
-def _split(lines: Sequence[Line]) -> Content:
     lines = unglue_code(lines)
     rest: list[Line] = []
     examples: list[JsonBlock] = []

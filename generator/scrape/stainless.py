@@ -39,6 +39,8 @@ _ALTERNATIVE = re.compile(
 _YAML_KEY = re.compile(r"^\s*[\w-]+:$")
 _LABEL = re.compile(r"^[A-Z][a-z]+$")
 _MORE = re.compile(r"^\d+ more$")
+_HIDDEN = re.compile(r"\d+ more\b")
+"""The last alternative of a list that names only some (`"a" or "b" or 3 more`)."""
 
 
 @dataclass
@@ -64,9 +66,9 @@ def _parse_type(text: str) -> _Type | None:
         if not text.startswith(" or ", pos):
             break
         pos += 4
-        more = re.match(r"\d+ more\b", text[pos:])
+        more = _HIDDEN.match(text, pos)
         if more:
-            pos += more.end()
+            pos = more.end()
             parts.append(more)
             break
     rest = text[pos:].strip()
