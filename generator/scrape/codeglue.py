@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 
-from generator.model import Line, line_text
+from generator.model import Line
 
 _GLUE = re.compile(
     r"""\}'?(?=[{\[])|\]'?(?=\{)"""  # `}{`, `}'{` (a quoted curl body ends), `]{`
@@ -27,8 +27,6 @@ _HTTP_RESPONSE = re.compile(r"^\s*HTTP/\d(?:\.\d)?\s+(?P<code>[1-5]\d\d)\b[^{\[]
 
 def unglue_code(lines: Sequence[Line]) -> list[Line]:
     """`lines` with glued samples on lines of their own."""
-    if not any(map(is_glued, map(line_text, lines))):  # the usual section: nothing glued
-        return list(lines)
     out: list[Line] = []
     for line in lines:
         parts = split_glued(line.text)

@@ -71,14 +71,18 @@ class Content:
 
 def split_content(lines: Sequence[Line]) -> Content:
     """Field lines, JSON examples (pseudo-JSON ones as sketches) and the media type line."""
-    if not any(map(_special, map(line_text, lines))):  # field lines and prose only
+    marks = list(map(_mark, map(line_text, lines)))
+    top = max(marks, default=_PLAIN)
+    if top < _SORTED:  # field lines and prose only
         return Content(list(lines), [], None)
-    lines = unglue_code(lines)
+    if top == _GLUED:
+        lines = unglue_code(lines)
+        marks = list(map(_stops, map(line_text, lines)))
     rest: list[Line] = []
     examples: list[JsonBlock] = []
     media: str | None = None
     state = _State()
-    stops = list(compress(range(len(lines)), map(_stops, map(line_text, lines))))
+    stops = list(compress(range(len(lines)), marks))
     i = 0
     while i < len(lines):
         plain = _next_stop(stops, i, len(lines)) if state.clean() else i
@@ -207,10 +211,19 @@ def _line_sort(text: str) -> tuple[bool, bool, str, bool, bool]:
     return _KEPT if sort[:2] == (False, False) and sort[3:] == (False, False) else sort
 
 
+_PLAIN, _HTTP, _SORTED, _GLUED = range(4)
+
+
 @lru_cache(maxsize=8192)
-def _special(text: str) -> bool:
-    """Is a line of this text other than a kept one (`_KEPT`), or glued samples?"""
-    return _line_sort(text) is not _KEPT or is_glued(text)
+def _mark(text: str) -> int:
+    """What a line of this text is to `split_content`, in one cached test: glued samples,
+    a line to sort (`_line_sort` is not `_KEPT`), an HTTP line kept as it is, or a plain
+    line. The last two need no sorting; all but plain lines stop a run (`_stops`)."""
+    if ("{" in text or "[" in text or "curl" in text) and is_glued(text):
+        return _GLUED
+    if _line_sort(text) is not _KEPT:
+        return _SORTED
+    return _HTTP if "HTTP/" in text else _PLAIN
 
 
 _KEPT = (False, False, "", False, False)

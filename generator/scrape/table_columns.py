@@ -185,6 +185,17 @@ _LONGEST = max(len(word) for word in _KEYS)
 _STRIP = "`*_:：#?？ "
 
 
+_NAME_STARTS = tuple(sorted({word.split()[0] for word, key in _KEYS.items() if key == "name"}))
+
+
+def may_open_header(text: str) -> bool:
+    """Whether a header row may start this text: every header's first column is a name
+    column (`column_key`, `spaced_header` and `glued_header` all ask it), so most lines are
+    turned down on their first word, before any of them cuts or looks up words."""
+    low = text.strip().lower()
+    return low.startswith(_NAME_STARTS) or low.lstrip(_STRIP).startswith(_NAME_STARTS)
+
+
 @lru_cache(maxsize=8192)
 def column_key(cell: str) -> str | None:
     """The key a header cell names (None: not a column word)."""

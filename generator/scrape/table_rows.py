@@ -20,7 +20,13 @@ from functools import lru_cache
 from itertools import compress
 
 from generator.model import Line, line_text
-from generator.scrape.table_columns import column_key, glued_header, header_keys, spaced_header
+from generator.scrape.table_columns import (
+    column_key,
+    glued_header,
+    header_keys,
+    may_open_header,
+    spaced_header,
+)
 
 _RowAt = Callable[[Sequence[Line], int], "RawRow | None"]
 _TableAt = Callable[[Sequence[Line], int], "tuple[RawTable | None, int]"]
@@ -119,6 +125,8 @@ def _table_start(text: str) -> int:
     """Which shape of table may start at a line of this text (an index in `_START`)."""
     if "|" in text:
         return 1
+    if not may_open_header(text):
+        return 0
     if spaced_header(text.strip()) is not None:
         return 2
     if glued_header(text.strip()) is not None:

@@ -9,7 +9,12 @@ from functools import lru_cache
 
 from generator.model import Line, line_text
 from generator.scrape.fields import Field
-from generator.scrape.table_columns import column_key, glued_header, spaced_header
+from generator.scrape.table_columns import (
+    column_key,
+    glued_header,
+    may_open_header,
+    spaced_header,
+)
 from generator.scrape.table_fields import table_fields
 from generator.scrape.table_rows import find_tables, may_hold_table
 from generator.scrape.table_values import apply_values, is_value_table
@@ -26,7 +31,7 @@ def is_table_row(text: str) -> bool:
     if "|" in text:
         return True
     stripped = text.strip()
-    return (
+    return may_open_header(stripped) and (
         spaced_header(stripped) is not None
         or glued_header(stripped) is not None
         or column_key(stripped) == "name"
