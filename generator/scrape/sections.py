@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, count
+from itertools import compress, count, repeat
 
 from generator.model import Line, line_text
 from generator.scrape.blocks import is_type
@@ -305,12 +305,13 @@ def _is_content(kind: Kind, current: Kind, label: bool = False) -> bool:
 def restated_request(lines: Sequence[Line]) -> list[Line]:
     """A response's lines without the request it restates: a "Request body:" label in its
     text and the lines under it, up to the next label (`Responses:`)."""
-    if not any(map(_ends_label, map(line_text, lines))):  # no label: nothing restated
+    labels = list(map(str.endswith, map(str.rstrip, map(line_text, lines)), repeat(":")))
+    if not any(labels):  # no label: nothing restated
         return list(lines)
     out: list[Line] = []
     skipping = False
     done = 0
-    for i in compress(range(len(lines)), map(_ends_label, map(line_text, lines))):
+    for i in compress(range(len(lines)), labels):
         text = lines[i].text.strip()
         named = _named_heading(text)
         if named is None:
@@ -321,11 +322,6 @@ def restated_request(lines: Sequence[Line]) -> list[Line]:
     if not skipping:
         out.extend(lines[done:])
     return out
-
-
-@lru_cache(maxsize=8192)
-def _ends_label(text: str) -> bool:
-    return text.strip().endswith(":")
 
 
 @lru_cache(maxsize=8192)

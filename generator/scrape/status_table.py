@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import repeat
+from operator import contains
 
 from generator.model import Line, line_text
 
@@ -48,7 +50,9 @@ def _header(text: str) -> tuple[int, ...] | None:
 
 def status_rows(lines: Sequence[Line]) -> list[Line]:
     """`lines` with each status table's rows as status lines."""
-    if not any(map(_header, map(line_text, lines))):  # most sections: no status table
+    if not any(map(contains, map(line_text, lines), repeat("|"))):  # most: no table
+        return list(lines)
+    if not any(map(_header, map(line_text, lines))):  # or no status table
         return list(lines)
     out: list[Line] = []
     columns: tuple[int, ...] | None = None

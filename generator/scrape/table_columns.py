@@ -185,7 +185,10 @@ _LONGEST = max(len(word) for word in _KEYS)
 _STRIP = "`*_:：#?？ "
 
 
-_NAME_STARTS = tuple(sorted({word.split()[0] for word, key in _KEYS.items() if key == "name"}))
+_NAME_STARTS: dict[str, tuple[str, ...]] = {}
+for _word in sorted({word.split()[0] for word, key in _KEYS.items() if key == "name"}):
+    _NAME_STARTS[_word[0]] = (*_NAME_STARTS.get(_word[0], ()), _word)
+"""The first words of the name column's words, by their first character."""
 
 
 def may_open_header(text: str) -> bool:
@@ -193,7 +196,10 @@ def may_open_header(text: str) -> bool:
     column (`column_key`, `spaced_header` and `glued_header` all ask it), so most lines are
     turned down on their first word, before any of them cuts or looks up words."""
     low = text.strip().lower()
-    return low.startswith(_NAME_STARTS) or low.lstrip(_STRIP).startswith(_NAME_STARTS)
+    if low[:1] in _STRIP:
+        low = low.lstrip(_STRIP)
+    starts = _NAME_STARTS.get(low[:1])
+    return starts is not None and low.startswith(starts)
 
 
 @lru_cache(maxsize=8192)
