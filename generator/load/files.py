@@ -106,7 +106,7 @@ def unglossed(text: str) -> str:
     (`請(qǐng)求參數(shù)` -> `請求參數`), so that its labels read as written. Third-tone
     marks (ǎ ǐ ǒ ǔ) are in no other script's words: a page with none is left as it is (the
     test costs nothing on a page with no character beyond Latin-1)."""
-    if not any(mark in text for mark in "ǎǐǒǔ"):
+    if not any(map(text.__contains__, "ǎǐǒǔ")):
         return text
     return _GLOSS.sub("", text)
 

@@ -59,7 +59,7 @@ def looks_markdown(text: str) -> bool:
         return True
     hits = 0
     for literals, signal in _SIGNALS:
-        if any(literal in head for literal in literals) and signal.search(head):
+        if any(map(head.__contains__, literals)) and signal.search(head):
             hits += 1
             if hits >= 2:
                 return True

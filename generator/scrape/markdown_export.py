@@ -46,7 +46,7 @@ names, Redocly's field headings): a Markdown page showing none is the general re
 def score(page: Page) -> float:
     if page.kind == "markdown":
         return MARKDOWN_SCORE if _EXPORT_MARKS.search(page.text) else 0.0
-    if page.kind == "text" and (looks_markdown(page.text) or is_flattened(page.lines)):
+    if page.kind == "text" and (looks_markdown(page.text) or is_flattened(page.lines, page.text)):
         return TEXT_SCORE
     return 0.0
 

@@ -38,19 +38,17 @@ _INLINE_METHOD = re.compile(
 _LABEL_WORDS = 6
 
 
-def is_flattened(lines: Sequence[Line]) -> bool:
+def is_flattened(lines: Sequence[Line], joined: str | None = None) -> bool:
     """A flattened document (its first line one long heading-led line), or a page holding
-    a pipe table flattened onto one line (`mdtables`)."""
+    a pipe table flattened onto one line (`mdtables`). `joined`: the lines' text joined,
+    when the caller has it (`Page.text`)."""
     first = next((line.text for line in lines if line.text.strip()), "")
     if len(first) >= _LONG and FLATTENED.match(first) is not None:
         return True
-    texts = list(map(line_text, lines))
-    if max(map(len, texts), default=0) < _LONG:
-        return False  # no long line (most pages): tested without a Python loop
-    joined = "\n".join(texts)
+    joined = "\n".join(map(line_text, lines)) if joined is None else joined
     if "---" not in joined or "|" not in joined:  # what `has_flat_table` needs on a line
-        return False
-    return any(len(text) >= _LONG and has_flat_table(text) for text in texts)
+        return False  # most pages: tested without a Python loop
+    return any(len(line.text) >= _LONG and has_flat_table(line.text) for line in lines)
 
 
 def unflatten(lines: Sequence[Line]) -> list[Line]:
