@@ -66,7 +66,7 @@ def starts_field(lines: Sequence[Line], i: int) -> bool:
         return False
     if parse_type(lines[i + 1].text) is None:
         return echoes_name(lines[i].text, lines[i + 1].text)
-    if _type_then_enum(lines[i].text, lines[i + 1].text):
+    if lines[i + 1].text.strip() == "enum" and _type_then_enum(lines[i].text):
         return False
     if i + 2 >= len(lines) or parse_type(lines[i + 2].text) is None:
         return True
@@ -88,9 +88,10 @@ def echoes_name(text: str, following: str) -> bool:
     return bool(words) and [w.lower() for w in title.split()] == words
 
 
-def _type_then_enum(text: str, following: str) -> bool:
-    """`string` then `enum` (ReadMe, names stripped): one type told in two lines, no field."""
-    return following.strip() == "enum" and parse_type(text) is not None
+def _type_then_enum(text: str) -> bool:
+    """`string` then `enum` (ReadMe, names stripped): one type told in two lines, no field
+    (the caller has seen the `enum`)."""
+    return parse_type(text) is not None
 
 
 def _starts_titled(lines: Sequence[Line], i: int) -> bool:

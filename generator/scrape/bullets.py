@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from generator.model import Line
+from generator.model import Line, line_text
 from generator.scrape.fields import Field
 from generator.scrape.types import parse_type
 
@@ -130,7 +130,7 @@ def _identifier_like(name: str) -> bool:
 def _dash_parts(lines: Sequence[Line]) -> list[Line]:
     """Lines of a list whose items are glued after the text of the one before them
     (`100 - currency string币种`): each item starts a line of its own."""
-    if not any(parse_dash_field(line.text) for line in lines):
+    if not any(map(parse_dash_field, map(line_text, lines))):
         return list(lines)
     return [Line(line.number, part) for line in lines for part in _split_dashes(line.text)]
 

@@ -183,6 +183,7 @@ def heading_kind(lines: Sequence[Line], i: int) -> Heading | None:
     return None if named is None or named[0].tab else _heading(lines, i, *named)
 
 
+@lru_cache(maxsize=8192)
 def named_heading(text: str) -> bool:
     """Whether a line of this text names a heading (`heading_kind` may then find one)."""
     named = _named_heading(text)
