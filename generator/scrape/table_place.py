@@ -16,9 +16,8 @@ from generator.scrape.fields import Field, object_schema
 from generator.scrape.prose_params import named_params
 from generator.scrape.sections import Section
 from generator.scrape.table_fields import table_fields
-from generator.scrape.table_rows import find_tables
+from generator.scrape.table_rows import find_tables, may_hold_table
 from generator.scrape.table_values import apply_values, is_value_table
-from generator.scrape.tables import has_table
 
 _PLACEHOLDER = re.compile(r"\{\s*([^{}=|\s]+)[^{}]*\}|(?<=/):([A-Za-z_]\w*)|<([A-Za-z_][\w-]*)>")
 _HEADERS = frozenset(
@@ -44,7 +43,7 @@ _TITLE_WORDS = 6
 def place_params(op: Operation, section: Section) -> None:
     """The fields of the tables of a parameters section, each where it goes."""
     fields: list[Field] = []
-    tables = find_tables(section.lines) if has_table(section.lines) else []
+    tables = find_tables(section.lines) if may_hold_table(section.lines) else []
     for table in tables:  # a cell may hold JSON: the lines as shown
         if section.heading is None and _under_other_title(section.lines, table.start):
             continue

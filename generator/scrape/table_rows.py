@@ -78,7 +78,7 @@ def find_tables(lines: Sequence[Line]) -> list[RawTable]:
     tables: list[RawTable] = []
     i = 0
     while i < len(lines):
-        read = _START[_table_start(lines[i].text)]
+        read = _START[table_start(lines[i].text)]
         if read is None:  # most lines: no table starts on them
             i += 1
             continue
@@ -95,7 +95,7 @@ def may_hold_table(lines: Sequence[Line]) -> bool:
     needs to start (a pipe header names columns or has its separator, a one-a-line header
     has three column words). Most sections with a pipe only write union types."""
     separator: bool | None = None
-    starts = list(map(_table_start, map(line_text, lines)))
+    starts = list(map(table_start, map(line_text, lines)))
     for i in compress(range(len(starts)), starts):
         start, line = starts[i], lines[i]
         if start == 1:
@@ -121,7 +121,7 @@ def _pipe_header_words(text: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _table_start(text: str) -> int:
+def table_start(text: str) -> int:
     """Which shape of table may start at a line of this text (an index in `_START`)."""
     if "|" in text:
         return 1
@@ -368,4 +368,4 @@ _START: tuple[_TableAt | None, ...] = (
     _glued_table,
     _column_table,
 )
-"""The reader of each shape `_table_start` names (none for 0: no table starts there)."""
+"""The reader of each shape `table_start` names (none for 0: no table starts there)."""

@@ -5,18 +5,11 @@ other shapes text renders give tables (see `table_rows`), read by `table_cells` 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 
-from generator.model import Line, line_text
+from generator.model import Line
 from generator.scrape.fields import Field
-from generator.scrape.table_columns import (
-    column_key,
-    glued_header,
-    may_open_header,
-    spaced_header,
-)
 from generator.scrape.table_fields import table_fields
-from generator.scrape.table_rows import find_tables, may_hold_table
+from generator.scrape.table_rows import find_tables, may_hold_table, table_start
 from generator.scrape.table_values import apply_values, is_value_table
 
 
@@ -24,18 +17,10 @@ def cells(text: str) -> list[str]:
     return [c.strip().strip("`*") for c in text.strip().strip("|").split("|")]
 
 
-@lru_cache(maxsize=8192)
 def is_table_row(text: str) -> bool:
     """Whether a table may start or go on at this line: a pipe, or a header of a table
     without pipes (column words separated by spaces, glued, or one a line)."""
-    if "|" in text:
-        return True
-    stripped = text.strip()
-    return may_open_header(stripped) and (
-        spaced_header(stripped) is not None
-        or glued_header(stripped) is not None
-        or column_key(stripped) == "name"
-    )
+    return table_start(text) != 0
 
 
 def parse_tables(lines: Sequence[Line]) -> list[Field]:
@@ -49,10 +34,6 @@ def parse_tables(lines: Sequence[Line]) -> list[Field]:
     return fields
 
 
-def has_table(lines: Sequence[Line]) -> bool:
-    return any(map(is_table_row, map(line_text, lines))) and may_hold_table(lines)
-
-
 def tables_first(
     parse: Callable[[Sequence[Line]], list[Field]],
 ) -> Callable[[Sequence[Line]], list[Field]]:
@@ -60,7 +41,7 @@ def tables_first(
     tables (a table means the same on every platform)."""
 
     def read(lines: Sequence[Line]) -> list[Field]:
-        if has_table(lines):
+        if may_hold_table(lines):
             fields = parse_tables(lines)
             if fields:
                 return fields
