@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from generator.model import Line, line_text
 from generator.scrape.blocks import is_modifier
+from generator.scrape.examples import SAMPLE_LANGUAGES
 from generator.scrape.fields import Field
 from generator.scrape.types import parse_type
 
@@ -40,9 +41,9 @@ _IDENTIFIER = re.compile(
 (`Pagination`) is a description."""
 _NOT_NAMES = frozenset(
     {"true", "false", "null", "none", "nil", "undefined", "example", "examples", "response"}
-    | {"curl", "bash", "sh", "shell", "http", "json", "xml", "yaml", "text", "plaintext"}
-    | {"python", "javascript", "js", "node", "typescript", "ts", "go", "golang", "java"}
-    | {"ruby", "php", "csharp", "c", "cpp", "kotlin", "swift", "rust", "dart", "powershell"}
+    | set(SAMPLE_LANGUAGES)
+    | {"sh", "xml", "yaml", "plaintext", "python", "node", "typescript", "ts", "go", "golang"}
+    | {"java", "ruby", "php", "csharp", "c", "cpp", "kotlin", "swift", "rust", "dart", "powershell"}
 )
 """Values, labels and the language tabs of code samples (`cURL`, `bash`), not names."""
 _ENOUGH = 2

@@ -34,7 +34,9 @@ _MEDIA_LINE = re.compile(r"^[\w.+-]+/[\w.+-]+(?:;.*)?$", re.ASCII)
 """A media type alone on its line (ASCII: `名称id/群id` is a glued table row, not one)."""
 _EXAMPLE_LABEL = re.compile(r"^(?:examples?|示例|example value|response example)\s*:?$", re.I)
 _NOISE = re.compile(r"^(?:body|schema|copy|ask ai|数据结构|headers?)$", re.I)
-_LANGUAGE = re.compile(r"^(?:json|javascript|js|shell|bash|curl|http|text)$", re.I)
+SAMPLE_LANGUAGES = ("json", "javascript", "js", "shell", "bash", "curl", "http", "text")
+"""The language labels shown over a code sample (its tab, or a line of its own)."""
+_LANGUAGE = re.compile(rf"^(?:{'|'.join(SAMPLE_LANGUAGES)})$", re.I)
 _REQUEST_LABEL = re.compile(
     r"^(?:(?:(?:request\s*)?body|request|请求体?|请求参数|body\s*参数)\s*"
     r"(?:examples?|samples?|示例|样例)|body\s+parameter)\s*[:：]?$",
