@@ -37,12 +37,11 @@ def unglue_code(lines: Sequence[Line]) -> list[Line]:
     return out
 
 
-@lru_cache(maxsize=8192)
 def is_glued(text: str) -> bool:
-    """Are samples glued on a line of this text (`split_glued` cuts it)?"""
-    if "{" not in text and "[" not in text and "curl" not in text:
-        return False  # `split_glued`'s own first test, kept out of its cache
-    return len(split_glued(text)) > 1
+    """Are samples glued on a line of this text (`split_glued` cuts it)? Not cached, nor
+    does it fill `split_glued`'s cache: its caller caches the answer, and only the lines of
+    the rare glued section are cut again."""
+    return len(split_glued.__wrapped__(text)) > 1
 
 
 @lru_cache(maxsize=8192)

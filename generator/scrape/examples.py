@@ -221,9 +221,9 @@ def _mark(text: str) -> int:
     """What a line of this text is to `split_content`, in one cached test: glued samples,
     a line to sort (`_line_sort` is not `_KEPT`), an HTTP line kept as it is, or a plain
     line. The last two need no sorting; all but plain lines stop a run (`_stops`)."""
-    if ("{" in text or "[" in text or "curl" in text) and is_glued(text):
+    if ("{" in text or "[" in text or "curl" in text) and is_glued(text):  # what it needs
         return _GLUED
-    if _line_sort(text) is not _KEPT:
+    if _line_sort.__wrapped__(text) is not _KEPT:  # not cached twice: most lines end here
         return _SORTED
     return _HTTP if "HTTP/" in text else _PLAIN
 

@@ -264,7 +264,8 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
 def _may_split(text: str) -> bool:
     """May a section start at a line of this text: it names a heading, or it is a bare
     `object` (a schema without heading). Most lines do not: `split_sections` skips them."""
-    return _named_heading(text) is not None or text.strip() == "object"
+    named = _named_heading.__wrapped__(text)  # not cached twice: most lines end here
+    return named is not None or text.strip() == "object"
 
 
 def _tab_list_at(lines: Sequence[Line], i: int) -> bool:
