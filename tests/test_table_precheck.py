@@ -1,0 +1,73 @@
+"""`may_open_header` turns lines down as table headers on their first word, before the
+header tests cut them: an oracle test holds it to those tests (no line it turns down is a
+header by any of them), on every column word in each header shape and on every line of the
+project's pages and the real pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.scrape.table_columns import (
+    _KEYS,
+    column_key,
+    glued_header,
+    may_open_header,
+    spaced_header,
+)
+from generator.scrape.table_rows import table_start
+from tests.conftest import ROOT
+
+_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+
+
+def _is_header(text: str) -> bool:
+    """What `table_start` answers without the first-word test: a header of any shape."""
+    stripped = text.strip()
+    return (
+        spaced_header(stripped) is not None
+        or glued_header(stripped) is not None
+        or column_key(text) == "name"
+    )
+
+
+def _headers() -> list[str]:
+    """Every column word as a one-a-line header, and every name-column word opening a
+    spaced and a glued header, plain, capitalized and decorated."""
+    names = [word for word, key in _KEYS.items() if key == "name"]
+    lines = [*_KEYS]
+    for name in names:
+        for shown in (name, name.title(), name.upper(), f"**{name}**", f"`{name}`", f"  {name}"):
+            lines += [f"{shown} Type Description", f"{shown} Required Type Description"]
+        if " " not in name:
+            lines += [f"{name}TypeDescription", f"{name.title()}RequiredTypeDescription"]
+    return lines
+
+
+def _page_lines(root: Path) -> list[str]:
+    texts: set[str] = set()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in _SUFFIXES:
+            texts.update(path.read_text(encoding="utf-8", errors="replace").splitlines())
+    return sorted(texts)
+
+
+def test_every_header_shape_passes_the_first_word_test() -> None:
+    headers = [text for text in _headers() if _is_header(text)]
+    assert len(headers) > 100  # the shapes above are headers
+    assert [text for text in headers if not may_open_header(text)] == []
+
+
+@pytest.mark.parametrize("folder", ["tests/pages", "input"])
+def test_no_page_line_turned_down_is_a_header(folder: str) -> None:
+    lines = _page_lines(ROOT / folder)
+    missed = [t for t in lines if "|" not in t and not may_open_header(t) and _is_header(t)]
+    assert missed == []
+    assert all((table_start(t) != 0) == ("|" in t or _is_header(t)) for t in lines)
+
+
+def test_no_real_page_line_turned_down_is_a_header(shared: Path) -> None:
+    lines = _page_lines(shared / "realpages")
+    missed = [t for t in lines if "|" not in t and not may_open_header(t) and _is_header(t)]
+    assert missed == []
