@@ -141,6 +141,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "in": (
         "in",
         "location",
+        "located in",
         "position",
         "parameter type",
         "param type",
@@ -227,6 +228,10 @@ def header_keys(cells: list[str]) -> list[str | None] | None:
         return None
     if "description" not in keys and None in keys:  # `Parameter | |`: the text column
         keys[keys.index(None)] = "description"
+    if "type" not in keys:  # `Name | Located in | Description | Required | Schema`
+        schema = [k for k, cell in enumerate(cells) if _norm(cell) == "schema"]
+        if len(schema) == 1:
+            keys[schema[0]] = "type"
     return keys
 
 
