@@ -273,3 +273,22 @@ def title_before(
     if candidates[0].endswith(".") and len(candidates[0].split()) > 2:
         return None, candidates[0]
     return candidates[0], None
+
+
+_TITLE_LABEL = re.compile(r"^(summary|description)\s*[:：]$", re.I)
+
+
+def labelled_title(lines: Sequence[Line], start: int, end: int) -> tuple[str | None, str | None]:
+    """The summary and description a page writes under labels right after its method line
+    (`Summary:` then its text, `Description:` then its text, as Swagger's Markdown exports
+    lay them out): (None, None) where the lines there start with no such label."""
+    found: dict[str, str] = {}
+    j = start
+    while j + 1 < end and len(found) < 2:
+        label = _TITLE_LABEL.match(lines[j].text.strip())
+        following = lines[j + 1].text.strip()
+        if label is None or _TITLE_LABEL.match(following) or following.endswith((":", "：")):
+            break
+        found.setdefault(label.group(1).lower(), following)
+        j += 2
+    return found.get("summary"), found.get("description")

@@ -18,7 +18,7 @@ from generator.scrape.assemble import (
     apply_sections,
     vertical_reader,
 )
-from generator.scrape.header import OpHeader, find_headers, title_before
+from generator.scrape.header import OpHeader, find_headers, labelled_title, title_before
 from generator.scrape.literals import line_search, required_literals
 from generator.scrape.samples import curl_end, first_curl, json_block_at
 from generator.scrape.sections import (
@@ -172,6 +172,9 @@ def operation_at(
     page: Page, lines: Sequence[Line], header: OpHeader, end: int, *, floor: int, family: str
 ) -> Operation:
     title, description = title_before(lines, header.index, floor=floor)
+    summary, stated = labelled_title(lines, header.end, end)
+    if summary is not None or stated is not None:  # what the page labels wins over a guess
+        title, description = summary, stated
     last = lines[max(end - 1, header.index)].number
     if page.hint is not None and header.end == header.index:  # the page shows no method line
         title, description = page_title(lines), None
