@@ -120,12 +120,22 @@ class TypeExpr:
         )
 
 
+_SPACED_TYPE = re.compile(r"[|¦<\[({]|\s(?:or|OR)\s| of |ormat:")
+"""What a type expression holding a space has: no type word holds one, so a line with a
+space and none of these (a line of prose, most lines) is no type."""
+
+
 @lru_cache(maxsize=8192)
 def parse_type(text: str) -> TypeExpr | None:
     """Parse a whole type expression; None when `text` is not one."""
     text = text.strip().rstrip(",")
-    if not text or len(text) > 80:
+    if not text or len(text) > 80 or (" " in text and _SPACED_TYPE.search(text) is None):
         return None
+    return parse_expression(text)
+
+
+def parse_expression(text: str) -> TypeExpr | None:
+    """`parse_type` of a stripped text, without its cache and its quick test for prose."""
     if "ormat:" in text:
         return _with_format(text)
     alternatives = _alternatives(text)

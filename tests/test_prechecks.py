@@ -1,7 +1,8 @@
-"""`may_open_header` turns lines down as table headers on their first word, before the
-header tests cut them: an oracle test holds it to those tests (no line it turns down is a
-header by any of them), on every column word in each header shape and on every line of the
-project's pages and the real pages."""
+"""Quick tests that turn most lines down before a costly one, held to the costly one (no
+line they turn down is one it accepts): `may_open_header` before the table-header tests,
+on every column word in each header shape; `parse_type`'s test for prose before the type
+grammar, on type expressions written here. Both on every line of the project's pages and
+the real pages."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from generator.scrape.table_columns import (
     spaced_header,
 )
 from generator.scrape.table_rows import table_start
+from generator.scrape.types import _SPACED_TYPE, parse_expression, parse_type
 from tests.conftest import ROOT
 
 _SUFFIXES = {".txt", ".md", ".html", ".htm"}
@@ -71,3 +73,43 @@ def test_no_real_page_line_turned_down_is_a_header(shared: Path) -> None:
     lines = _page_lines(shared / "realpages")
     missed = [t for t in lines if "|" not in t and not may_open_header(t) and _is_header(t)]
     assert missed == []
+
+
+_TYPES = (
+    "string | null",
+    "string or null",
+    "integer OR string",
+    "array of strings",
+    "array [object {4}]",
+    "object {3}",
+    "map<string, integer>",
+    "integer (int64)",
+    "string []",
+    "string format: uri",
+    "[ object ]",
+    "Integer ¦ null",
+)
+
+
+def _turned_down(text: str) -> bool:
+    """What `parse_type`'s quick test says before the grammar runs."""
+    return " " in text and _SPACED_TYPE.search(text) is None
+
+
+def _prose_types(lines: list[str]) -> list[str]:
+    stripped = [line.strip().rstrip(",") for line in lines]
+    return [t for t in stripped if t and _turned_down(t) and parse_expression(t) is not None]
+
+
+def test_spaced_type_expressions_pass_the_prose_test() -> None:
+    assert all(parse_type(text) is not None for text in _TYPES)
+    assert not any(_turned_down(text) for text in _TYPES)
+
+
+@pytest.mark.parametrize("folder", ["tests/pages", "input"])
+def test_no_page_line_turned_down_is_a_type(folder: str) -> None:
+    assert _prose_types(_page_lines(ROOT / folder)) == []
+
+
+def test_no_real_page_line_turned_down_is_a_type(shared: Path) -> None:
+    assert _prose_types(_page_lines(shared / "realpages")) == []
