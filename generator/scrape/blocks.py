@@ -64,8 +64,9 @@ def starts_field(lines: Sequence[Line], i: int) -> bool:
     # is_name and is_type, inlined: this runs for each line of each block
     if i + 1 >= len(lines) or name_parts(lines[i].text) is None:
         return False
-    if parse_type(lines[i + 1].text) is None:
-        return echoes_name(lines[i].text, lines[i + 1].text)
+    if parse_type(lines[i + 1].text) is None:  # a title, capitalized, may echo the name
+        following = lines[i + 1].text
+        return following.lstrip()[:1].isupper() and echoes_name(lines[i].text, following)
     if lines[i + 1].text.strip() == "enum" and _type_then_enum(lines[i].text):
         return False
     if i + 2 >= len(lines) or parse_type(lines[i + 2].text) is None:

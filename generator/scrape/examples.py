@@ -34,6 +34,7 @@ _MEDIA_LINE = re.compile(r"^[\w.+-]+/[\w.+-]+(?:;.*)?$", re.ASCII)
 """A media type alone on its line (ASCII: `名称id/群id` is a glued table row, not one)."""
 _EXAMPLE_LABEL = re.compile(r"^(?:examples?|示例|example value|response example)\s*:?$", re.I)
 _NOISE = re.compile(r"^(?:body|schema|copy|ask ai|数据结构|headers?)$", re.I)
+_NOISE_LONGEST = len("headers")
 SAMPLE_LANGUAGES = ("json", "javascript", "js", "shell", "bash", "curl", "http", "text")
 """The language labels shown over a code sample (its tab, or a line of its own)."""
 _LANGUAGE = re.compile(rf"^(?:{'|'.join(SAMPLE_LANGUAGES)})$", re.I)
@@ -205,10 +206,10 @@ def _line_sort(text: str) -> tuple[bool, bool, str, bool, bool]:
     stripped = text.strip()
     sort = (
         "curl" in text,
-        text.lstrip()[:1] in "{[1",
+        stripped[:1] in "{[1",  # a blank line too (`"" in ...`)
         stripped,
-        bool(_MEDIA_LINE.match(stripped)),
-        not stripped or bool(_NOISE.match(stripped)),
+        "/" in stripped and bool(_MEDIA_LINE.match(stripped)),
+        not stripped or (len(stripped) <= _NOISE_LONGEST and bool(_NOISE.match(stripped))),
     )
     return _KEPT if sort[:2] == (False, False) and sort[3:] == (False, False) else sort
 
