@@ -152,9 +152,12 @@ def _is_token(value: str) -> bool:
     return 0 < len(value) <= 64 and " " not in value
 
 
+_ASIDE = re.compile(r"\s*\(.*?\)")
+_VALUE_SEPARATOR = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*[|/、，]\s*")
+
+
 def split_values(text: str) -> list[str]:
-    text = re.sub(r"\s*\(.*?\)", "", text)
-    parts = re.split(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*[|/、，]\s*", text)
+    parts = _VALUE_SEPARATOR.split(_ASIDE.sub("", text))
     return [p.strip().strip("`\"'") for p in parts if p.strip().strip("`\"'")]
 
 

@@ -168,12 +168,15 @@ def _with_format(text: str) -> TypeExpr | None:
     return TypeExpr(expr.types, format=fmt, child_count=expr.child_count, is_enum=expr.is_enum)
 
 
+_ALTERNATIVE_TOKEN = re.compile(r"[<\[(]|[>\])]|\s*[|¦]\s*|\s+(?:or|OR)\s+")
+
+
 def _alternatives(text: str) -> list[str]:
     """`a | b`, `a ¦ b` (Widdershins) and `a or b` split where no bracket is open
     (`map<string, a | b>` stays whole)."""
     parts: list[str] = []
     depth, start = 0, 0
-    for match in re.finditer(r"[<\[(]|[>\])]|\s*[|¦]\s*|\s+(?:or|OR)\s+", text):
+    for match in _ALTERNATIVE_TOKEN.finditer(text):
         token = match.group(0)
         if token in "<[(":
             depth += 1
