@@ -1,8 +1,8 @@
 """Quick tests that turn most lines down before a costly one, held to the costly one (no
 line they turn down is one it accepts): `may_open_header` before the table-header tests,
 on every column word in each header shape; `parse_type`'s test for prose before the type
-grammar, on type expressions written here. Both on every line of the project's pages and
-the real pages."""
+grammar, on type expressions written here; `is_glued`'s marks before `split_glued`, on
+glued lines written here. All on every line of the project's pages and the real pages."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.scrape.codeglue import is_glued, split_glued
 from generator.scrape.table_columns import (
     _KEYS,
     column_key,
@@ -113,3 +114,31 @@ def test_no_page_line_turned_down_is_a_type(folder: str) -> None:
 
 def test_no_real_page_line_turned_down_is_a_type(shared: Path) -> None:
     assert _prose_types(_page_lines(shared / "realpages")) == []
+
+
+_GLUED = (
+    '{"id": 1}{"id": 2}',
+    '[1, 2]{"a": 1}',
+    'curl https://api.example.com/v1/boxes -d \'{"a": 1}\'{"id": "box_1"}',
+    '-H "Content-Type: application/json"{"id": "box_1"}',
+    'HTTP/1.1 200 OK {"id": "box_1"}',
+    '{"ok": true}curl https://api.example.com/v1/boxes',
+)
+
+
+def _misjudged(lines: list[str]) -> list[str]:
+    return [t for t in lines if is_glued(t) != (len(split_glued(t)) > 1)]
+
+
+def test_glued_lines_pass_the_marks_test() -> None:
+    assert all(len(split_glued(text)) > 1 for text in _GLUED)
+    assert _misjudged(list(_GLUED)) == []
+
+
+@pytest.mark.parametrize("folder", ["tests/pages", "input"])
+def test_no_page_line_turned_down_is_glued(folder: str) -> None:
+    assert _misjudged(_page_lines(ROOT / folder)) == []
+
+
+def test_no_real_page_line_turned_down_is_glued(shared: Path) -> None:
+    assert _misjudged(_page_lines(shared / "realpages")) == []

@@ -41,6 +41,9 @@ def is_glued(text: str) -> bool:
     """Are samples glued on a line of this text (`split_glued` cuts it)? Not cached, nor
     does it fill `split_glued`'s cache: its caller caches the answer, and only the lines of
     the rare glued section are cut again."""
+    glue = "}{" in text or "}[" in text or "}'" in text or "]{" in text or "]'" in text
+    if not (glue or '"{' in text or "curl" in text or "HTTP/" in text):
+        return False  # where `_GLUE` cuts, or an HTTP response line: JSON lines seldom
     return len(split_glued.__wrapped__(text)) > 1
 
 
