@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import compress, count
+from typing import cast
 
 from generator.model import (
     MISSING,
@@ -40,7 +42,7 @@ from generator.scrape.bullets import is_marker, root_type
 from generator.scrape.examples import split_content
 from generator.scrape.fields import Field, field_schema, join_prose
 from generator.scrape.samples import JsonBlock
-from generator.scrape.sections import Kind, Section, restated_request, status_line
+from generator.scrape.sections import Kind, Section, Status, restated_request, status_line
 from generator.scrape.status_table import status_rows
 from generator.scrape.tabs import untab
 from generator.scrape.types import parse_type
@@ -147,28 +149,24 @@ def responses_from(
     parts: list[tuple[str, str, list[Line]]] = []
     stated = False
     untabbed = status_rows(untab(section_lines))
-    statuses = map(status_line, map(line_text, untabbed))
-    for line, status in zip(untabbed, statuses, strict=True):
-        if status is None and parts:  # most lines: the part above goes on
+    statuses = list(map(status_line, map(line_text, untabbed)))
+    done = 0  # lines before `done` are placed; the others, up to the next status, go on
+    for i in compress(count(), statuses):
+        _go_on(parts, untabbed[done:i])
+        done, line, status = i + 1, untabbed[i], cast(Status, statuses[i])
+        if _is_value_line(parts):  # `Example:` then `200`: a value
             parts[-1][2].append(line)
             continue
-        same = None if status is None else next((p for p in parts if p[0] == status.code), None)
-        if status is not None and not _is_value_line(parts) and same is not None:
+        same = next((p for p in parts if p[0] == status.code), None)
+        if same is not None:
             parts.remove(same)  # the status again (its example shown apart): one response
             parts.append(same)
-        elif status is not None and not _is_value_line(parts):
-            stated = True
-            parts.append(
-                (
-                    status.code,
-                    status.description,
-                    [] if status.media_type is None else [Line(line.number, status.media_type)],
-                )
-            )
-        elif parts:
-            parts[-1][2].append(line)
-        elif line.text.strip():
-            parts.append(("200", "", [line]))
+            continue
+        stated = True
+        media = status.media_type
+        lines = [] if media is None else [Line(line.number, media)]
+        parts.append((status.code, status.description, lines))
+    _go_on(parts, untabbed[done:])
     responses: list[Response] = []
     loose: list[JsonBlock] = []
     for code, description, lines in parts:
@@ -178,6 +176,18 @@ def responses_from(
     if asked is not None:
         asked.extend(b for b in loose if b.follows == "request" and b.status is None)
     return responses
+
+
+def _go_on(parts: list[tuple[str, str, list[Line]]], lines: Sequence[Line]) -> None:
+    """Lines with no status: the part above goes on; before any part, the first non-blank
+    one opens the success response's."""
+    if not parts:
+        start = next((k for k, line in enumerate(lines) if line.text.strip()), len(lines))
+        if start == len(lines):
+            return
+        parts.append(("200", "", [lines[start]]))
+        lines = lines[start + 1 :]
+    parts[-1][2].extend(lines)
 
 
 def _is_value_line(parts: list[tuple[str, str, list[Line]]]) -> bool:
