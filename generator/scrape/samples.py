@@ -247,8 +247,10 @@ def _open_quote(line: str, quote: str | None) -> str | None:
     return _scan_quotes(line, quote)
 
 
+@lru_cache(maxsize=4096)
 def _scan_quotes(line: str, quote: str | None) -> str | None:
-    """`_open_quote` character by character (what its shortcuts must agree with)."""
+    """`_open_quote` character by character (what its shortcuts must agree with). Cached: a
+    page's curl sample is gathered again by each reader that meets it."""
     escaped = False
     for ch in line:
         if escaped:
