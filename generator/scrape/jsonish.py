@@ -52,10 +52,10 @@ def _bounded(value: Any, text: str) -> Any:
 
     Both walks of the value are skipped when the text rules them out: nesting deeper than
     the limit takes more opening brackets than that, and a lone surrogate in a string
-    comes from a `\\u` escape or from the text itself."""
+    comes from a `\\u` escape or from the text itself (never from an ASCII text)."""
     if text.count("{") + text.count("[") > MAX_EXAMPLE_DEPTH and too_deep(value, MAX_EXAMPLE_DEPTH):
         raise ValueError(f"JSON nested deeper than {MAX_EXAMPLE_DEPTH} levels")
-    if "\\u" in text or _SURROGATE.search(text):
+    if "\\u" in text or (not text.isascii() and _SURROGATE.search(text)):
         return no_surrogates(value)
     return value
 
