@@ -82,10 +82,13 @@ def header_at(lines: Sequence[Line], i: int) -> OpHeader | None:
     return _split_path(lines, i) if first == "/" else None
 
 
+_HOST = re.compile(_HOST_VAR)
+
+
 def clean_target(target: str) -> str:
     """A target without a placeholder host (`{{baseUrl}}/x` -> `/x`) or a trailing `¶`."""
     target = target.rstrip("¶")
-    host = re.match(_HOST_VAR, target)
+    host = _HOST.match(target)
     return target[host.end() :] if host else target
 
 

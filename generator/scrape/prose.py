@@ -189,13 +189,17 @@ def _ranges(text: str, json_type: str | None) -> Schema:
     return facts
 
 
+_BOUND_AFTER = re.compile(r"(<=|>=|<|>)\s*" + _NUM)
+_BOUND_BEFORE = re.compile(_NUM + r"\s*(<=|<)\s*[A-Za-z_]\w*")
+
+
 def _inequality(text: str) -> Schema:
     facts: Schema = {}
-    for op, num in re.findall(r"(<=|>=|<|>)\s*" + _NUM, text):
+    for op, num in _BOUND_AFTER.findall(text):
         value = _number(num)
         key = {">=": "minimum", ">": "exclusiveMinimum", "<=": "maximum", "<": "exclusiveMaximum"}
         facts[key[op]] = value
-    lead = re.match(_NUM + r"\s*(<=|<)\s*[A-Za-z_]\w*", text.strip())
+    lead = _BOUND_BEFORE.match(text.strip())
     if lead:
         facts["minimum" if lead.group(2) == "<=" else "exclusiveMinimum"] = _number(lead.group(1))
     return facts
