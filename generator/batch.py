@@ -34,7 +34,7 @@ Job = tuple[Path, str, OperationHint | None]
 
 
 def scrape_one(path: Path, label: str, hint: OperationHint | None = None) -> Scraped:
-    """One page loaded and scraped; the result keeps no page text (see `without_text`)."""
+    """One page loaded and scraped; the result keeps no page text (see `drop_text`)."""
     problems = Problems()
     from generator.load import load_page  # noqa: PLC0415 - heavy; not needed on cache hits
     from generator.scrape import scrape_page  # noqa: PLC0415
@@ -42,7 +42,7 @@ def scrape_one(path: Path, label: str, hint: OperationHint | None = None) -> Scr
     page = load_page(path, problems, label=label)
     if page is not None and hint is not None:
         page = replace(page, hint=hint)
-    result = scrape_page(page, problems).without_text() if page is not None else None
+    result = scrape_page(page, problems).drop_text() if page is not None else None
     return result, problems.items
 
 

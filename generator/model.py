@@ -8,7 +8,7 @@ everything around them is typed.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from operator import itemgetter
 from typing import Any, Literal, NamedTuple
@@ -154,7 +154,7 @@ class PageResult:
     """What one scraper made of one page."""
 
     page: Page
-    """The page; once scraping is over, only its path and kind (see `without_text`)."""
+    """The page; once scraping is over, only its path and kind (see `drop_text`)."""
     family: str
     operations: list[Operation] = field(default_factory=list)
     title: str | None = None
@@ -165,11 +165,13 @@ class PageResult:
     component_lines: dict[str, int] = field(default_factory=dict)
     """The page line where each of `components` is written."""
 
-    def without_text(self) -> PageResult:
-        """This result with a page of no lines and no embedded specs: what is kept (and sent
-        back from workers, and cached) once scraping is over. Normalizing reads only the
-        page's path (for provenance), so the text would be pickled for nothing."""
-        return replace(self, page=Page(self.page.path, self.page.kind, ()))
+    def drop_text(self) -> PageResult:
+        """This result, its page replaced by one of no lines and no embedded specs (in place,
+        and returned): what is kept (and sent back from workers, and cached) once scraping is
+        over. Normalizing reads only the page's path (for provenance), so the text would be
+        pickled for nothing."""
+        self.page = Page(self.page.path, self.page.kind, ())
+        return self
 
 
 @dataclass
