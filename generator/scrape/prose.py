@@ -152,12 +152,9 @@ def _is_token(value: str) -> bool:
     return 0 < len(value) <= 64 and " " not in value
 
 
-_ASIDE = re.compile(r"\s*\(.*?\)")
-_VALUE_SEPARATOR = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*[|/、，]\s*")
-
-
 def split_values(text: str) -> list[str]:
-    parts = _VALUE_SEPARATOR.split(_ASIDE.sub("", text))
+    text = re.sub(r"\s*\(.*?\)", "", text)
+    parts = re.split(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*[|/、，]\s*", text)
     return [p.strip().strip("`\"'") for p in parts if p.strip().strip("`\"'")]
 
 
@@ -189,17 +186,13 @@ def _ranges(text: str, json_type: str | None) -> Schema:
     return facts
 
 
-_BOUND_AFTER = re.compile(r"(<=|>=|<|>)\s*" + _NUM)
-_BOUND_BEFORE = re.compile(_NUM + r"\s*(<=|<)\s*[A-Za-z_]\w*")
-
-
 def _inequality(text: str) -> Schema:
     facts: Schema = {}
-    for op, num in _BOUND_AFTER.findall(text):
+    for op, num in re.findall(r"(<=|>=|<|>)\s*" + _NUM, text):
         value = _number(num)
         key = {">=": "minimum", ">": "exclusiveMinimum", "<=": "maximum", "<": "exclusiveMaximum"}
         facts[key[op]] = value
-    lead = _BOUND_BEFORE.match(text.strip())
+    lead = re.match(_NUM + r"\s*(<=|<)\s*[A-Za-z_]\w*", text.strip())
     if lead:
         facts["minimum" if lead.group(2) == "<=" else "exclusiveMinimum"] = _number(lead.group(1))
     return facts
