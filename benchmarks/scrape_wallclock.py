@@ -1,0 +1,86 @@
+"""Scrape speed in pages/s, against a named baseline commit, in one run.
+
+The companion of `scrape_instructions.py`, which counts instructions: this one times them.
+It copies `generator/` of the baseline and of the working tree (as that script does),
+writes the benchmark corpus, and runs `scrape_one` over every corpus page in a process of
+its own for each tree, the two trees taking turns RUNS times (so that a busy spell of the
+machine falls on both). It prints each tree's median and best pages/s and the ratio now /
+baseline (issue 12 asks for at least 0.8). Imports are done before the clock starts.
+
+    python benchmarks/scrape_wallclock.py [--baseline 57f66b5] [--runs 6]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from pagewriter import write_corpus  # noqa: E402
+from scrape_instructions import _tree  # noqa: E402
+
+_PROBE = """\
+import importlib, pkgutil, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+import generator
+for module in pkgutil.walk_packages(generator.__path__, "generator."):
+    if module.name.startswith(("generator.scrape", "generator.load")):
+        importlib.import_module(module.name)
+from generator.batch import scrape_one
+pages = sorted(Path(sys.argv[2]).rglob("*.txt"))
+start = time.perf_counter()
+for page in pages:
+    scrape_one(page, page.name)
+print(len(pages) / (time.perf_counter() - start))
+"""
+
+
+def _rate(tree: Path, corpus: Path, probe: Path) -> float:
+    done = subprocess.run(
+        [sys.executable, str(probe), str(tree), str(corpus)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(done.stdout.strip())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--baseline", default="57f66b5", help="the commit to compare with")
+    parser.add_argument("--runs", type=int, default=6, help="runs of each tree, in turns")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="docs2sdk-wall-") as folder:
+        root = Path(folder)
+        corpus = root / "corpus"
+        write_corpus(corpus)
+        probe = root / "probe.py"
+        probe.write_text(_PROBE, encoding="utf-8")
+        trees = {
+            args.baseline: _tree(args.baseline, root / "base"),
+            "now": _tree(None, root / "now"),
+        }
+        rates: dict[str, list[float]] = {label: [] for label in trees}
+        for _ in range(args.runs):
+            for label, tree in trees.items():
+                rates[label].append(_rate(tree, corpus, probe))
+        pages = len(list(corpus.rglob("*.txt")))
+    print(f"scrape_one over {pages} corpus pages, {args.runs} runs of each tree in turns")
+    for label, found in rates.items():
+        median, best = statistics.median(found), max(found)
+        print(f"  {label:<10} median {median:7,.0f}  best {best:7,.0f} pages/s")
+    base, now = rates[args.baseline], rates["now"]
+    ratio = statistics.median(now) / statistics.median(base)
+    print(f"  ratio now / {args.baseline} (medians): {ratio:.2f}x (issue 12: >= 0.80x)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
