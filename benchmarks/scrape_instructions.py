@@ -46,7 +46,7 @@ for page in sorted(Path(sys.argv[2]).rglob("*.txt"))[::step] if step else []:
 _COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
 
 
-def _tree(commit: str | None, into: Path) -> Path:
+def tree_of(commit: str | None, into: Path) -> Path:
     """`generator/` of `commit` (the working tree's when None) copied into `into`."""
     into.mkdir(parents=True)
     if commit is None:
@@ -58,6 +58,15 @@ def _tree(commit: str | None, into: Path) -> Path:
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
     return into
+
+
+def corpus_and_probe(root: Path, probe_source: str) -> tuple[Path, Path]:
+    """The benchmark corpus written under `root`, and a probe script holding `probe_source`."""
+    corpus = root / "corpus"
+    write_corpus(corpus)
+    probe = root / "probe.py"
+    probe.write_text(probe_source, encoding="utf-8")
+    return corpus, probe
 
 
 def _instructions(tree: Path, corpus: Path, probe: Path, step: int) -> int:
@@ -85,13 +94,10 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory(prefix="docs2sdk-ir-") as folder:
         root = Path(folder)
-        corpus = root / "corpus"
-        write_corpus(corpus)
-        probe = root / "probe.py"
-        probe.write_text(_PROBE, encoding="utf-8")
+        corpus, probe = corpus_and_probe(root, _PROBE)
         counts = {}
         for label, commit in ((args.baseline, args.baseline), ("now", None)):
-            tree = _tree(commit, root / label)
+            tree = tree_of(commit, root / label)
             pages = _instructions(tree, corpus, probe, args.step)
             counts[label] = pages - _instructions(tree, corpus, probe, 0)
         pages = len(sorted(corpus.rglob("*.txt"))[:: args.step])

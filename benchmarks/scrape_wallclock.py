@@ -22,8 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from pagewriter import write_corpus  # noqa: E402
-from scrape_instructions import _tree  # noqa: E402
+from scrape_instructions import corpus_and_probe, tree_of  # noqa: E402
 
 _PROBE = """\
 import importlib, pkgutil, sys, time
@@ -59,13 +58,10 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="docs2sdk-wall-") as folder:
         root = Path(folder)
-        corpus = root / "corpus"
-        write_corpus(corpus)
-        probe = root / "probe.py"
-        probe.write_text(_PROBE, encoding="utf-8")
+        corpus, probe = corpus_and_probe(root, _PROBE)
         trees = {
-            args.baseline: _tree(args.baseline, root / "base"),
-            "now": _tree(None, root / "now"),
+            args.baseline: tree_of(args.baseline, root / "base"),
+            "now": tree_of(None, root / "now"),
         }
         rates: dict[str, list[float]] = {label: [] for label in trees}
         for _ in range(args.runs):
