@@ -31,7 +31,6 @@ import hashlib
 import io
 import os
 import pickle
-import re
 import shutil
 import tempfile
 import time
@@ -41,10 +40,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from generator import lazyre
+
 FOLDER = ".docs2sdk-cache"
 STALE_SECONDS = 3600
 """An entry of the current generation that a build did not use survives this long."""
-_GENERATION = re.compile(r"^[0-9a-f]{16}$")
+_GENERATION = lazyre.compile(r"^[0-9a-f]{16}$")
 _LEGACY_NAMESPACES = ("page", "api", "models", "black")
 """Namespace folders written straight under the root before generations existed."""
 

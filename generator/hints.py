@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator import lazyre
 from generator.problems import Problems
 
 HINTS_FILE = "pages.toml"
-_OPERATION = re.compile(
+_OPERATION = lazyre.compile(
     r"^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE)\s+((?:https?://[^\s/]+)?/\S*)\s*$", re.I
 )
 

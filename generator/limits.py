@@ -8,8 +8,9 @@ output, model generation). What goes over a bound is reported as a problem and l
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from generator import lazyre
 
 MAX_PAGE_BYTES = 16 * 1024 * 1024
 """A page over 16 MB is skipped (scraping reads about 1 MB a second)."""
@@ -71,7 +72,7 @@ def too_large(value: Any, limit: int = MAX_SPEC_NODES) -> bool:
     return False
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazyre.compile("[\ud800-\udfff]")
 
 
 def no_surrogates(value: Any) -> Any:

@@ -13,10 +13,12 @@ import re
 from importlib import metadata
 from pathlib import Path
 
+from generator import lazyre
+
 SHAPING = ("datamodel-code-generator", "black", "ruff")
 LOCK = "requirements.lock"
 
-_PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)", re.MULTILINE)
+_PIN = lazyre.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)", re.MULTILINE)
 
 
 def canonical(name: str) -> str:

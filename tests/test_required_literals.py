@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 
+from generator import lazyre
 from generator.load import load_page
 from generator.model import MISSING, Line
 from generator.problems import Problems
@@ -31,7 +32,7 @@ def _markers() -> list[re.Pattern[str]]:
     found: list[re.Pattern[str]] = []
     for family in FAMILIES:
         for name in ("_MARKERS", "_STRONG", "_WEAK"):
-            found.extend(m for m in getattr(family, name, []) if isinstance(m, re.Pattern))
+            found.extend(m for m in getattr(family, name, []) if lazyre.is_pattern(m))
     return found
 
 
@@ -58,6 +59,11 @@ def test_known_shapes(pattern: str, literals: tuple[str, ...] | None) -> None:
 
 def test_ignorecase_has_no_prefilter() -> None:
     assert required_literals(re.compile("abc", re.IGNORECASE)) is None
+
+
+def test_the_families_markers_are_seen() -> None:
+    """The tests below go over every marker pattern: they must find them (lazy or not)."""
+    assert len(MARKERS) >= 20
 
 
 def test_every_marker_has_a_prefilter() -> None:
@@ -116,7 +122,7 @@ def test_keyword_filter_with_letters_that_match_ascii(sign: str) -> None:
 
 
 def test_prose_gate_covers_every_prose_pattern() -> None:
-    compiled = {v for v in vars(prose).values() if isinstance(v, re.Pattern)}
+    compiled = {v for v in vars(prose).values() if lazyre.is_pattern(v)}
     compiled.update(prose._MIN_MAX.values())
     assert compiled <= set(prose._FACT_PATTERNS)
 

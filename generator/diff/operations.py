@@ -9,18 +9,18 @@ in parentheses (`request(multipart/form-data).file`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from generator import lazyre
 from generator.diff.auth import AuthKeys, find_requirement_changes
 from generator.diff.model import Finding
 from generator.diff.schema import Resolver
 from generator.diff.schemas import SchemaDiffer, type_text
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-_TEMPLATE = re.compile(r"\{[^}]*\}")
+_TEMPLATE = lazyre.compile(r"\{[^}]*\}")
 _IGNORED_HEADERS = {"accept", "content-type", "authorization"}
 _JSON = "application/json"
 

@@ -11,12 +11,14 @@ from xml.etree import ElementTree
 
 from bs4 import BeautifulSoup, Tag
 
-_SPEC_NAME = re.compile(r"(?:openapi|swagger|api-docs?)[^/]*\.(?:json|ya?ml)$", re.IGNORECASE)
-_SPEC_TYPE = re.compile(r"openapi|swagger|yaml|json", re.IGNORECASE)
-_SWAGGER_URL = re.compile(r"""\burl\s*:\s*["']([^"']+)["']""")
-_REDOC_INIT = re.compile(r"""Redoc\.init\(\s*["']([^"']+)["']""")
-_MD_LINK = re.compile(r"\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_BARE_URL = re.compile(r"https?://[^\s)>\]\"']+")
+from generator import lazyre
+
+_SPEC_NAME = lazyre.compile(r"(?:openapi|swagger|api-docs?)[^/]*\.(?:json|ya?ml)$", re.IGNORECASE)
+_SPEC_TYPE = lazyre.compile(r"openapi|swagger|yaml|json", re.IGNORECASE)
+_SWAGGER_URL = lazyre.compile(r"""\burl\s*:\s*["']([^"']+)["']""")
+_REDOC_INIT = lazyre.compile(r"""Redoc\.init\(\s*["']([^"']+)["']""")
+_MD_LINK = lazyre.compile(r"\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_BARE_URL = lazyre.compile(r"https?://[^\s)>\]\"']+")
 
 
 def clean(url: str) -> str:

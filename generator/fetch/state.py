@@ -9,12 +9,12 @@ dependencies, and `tomllib` reads what it writes back.
 from __future__ import annotations
 
 import hashlib
-import re
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from generator import lazyre
 from generator.sources import FETCH_STATE_FILE as SOURCES_FILE
 
 PAGES_FOLDER = "pages"
@@ -97,7 +97,7 @@ def toml_string(value: str) -> str:
     return "".join(out)
 
 
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_UNSAFE = lazyre.compile(r"[^A-Za-z0-9._-]+")
 _MAX_PART = 80
 _MAX_DEPTH = 8
 

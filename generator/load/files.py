@@ -8,6 +8,7 @@ from itertools import count, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from generator import lazyre
 from generator.limits import MAX_PAGE_BYTES
 from generator.load.decode import BinaryContent, decode_bytes
 from generator.model import EmbeddedSpec, Line, Page
@@ -97,7 +98,7 @@ in C; a page makes hundreds of lines."""
 
 
 _TONE = r"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-zü]*[{_TONE}])[a-zü{_TONE}]{{1,7}}\)")
+_GLOSS = lazyre.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-zü]*[{_TONE}])[a-zü{_TONE}]{{1,7}}\)")
 """A pinyin reading in parentheses after a Chinese character: `請(qǐng)求`."""
 
 
@@ -117,7 +118,7 @@ def _looks_spec(text: str) -> bool:
     return head.startswith(("openapi:", "swagger:", '"openapi"', '"swagger"'))
 
 
-_BLOCK_TAG = re.compile(
+_BLOCK_TAG = lazyre.compile(
     r"<(?:p|li|ul|ol|table|tr|td|th|h[1-6]|div|pre|code|thead|tbody)\b[^>]*>", re.I
 )
 

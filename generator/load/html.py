@@ -15,16 +15,17 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 
+from generator import lazyre
 from generator.load.html_text import code_text, html_lines
 from generator.load.specs import find_spec, parse_spec_text, read_spec_text, usable_spec
 from generator.model import EmbeddedSpec, Line, Page
 from generator.problems import Problems
 
-_REDOC = re.compile(r"__redoc_state\s*=\s*")
-_FLIGHT = re.compile(r"__next_f(?:\s*\|\|\s*\[\])?\)?\.push\(")
-_SPEC_START = re.compile(r"\{\s*\"(?:openapi|swagger)\"\s*:")
-_MENTION = re.compile(r"[\"']?\b(?:openapi|swagger)[\"']?\s*:\s*[\"']?[23]\.\d")
-_RSC_ROW = re.compile(r"^[0-9a-f]+:(?=[\[{])", re.M)
+_REDOC = lazyre.compile(r"__redoc_state\s*=\s*")
+_FLIGHT = lazyre.compile(r"__next_f(?:\s*\|\|\s*\[\])?\)?\.push\(")
+_SPEC_START = lazyre.compile(r"\{\s*\"(?:openapi|swagger)\"\s*:")
+_MENTION = lazyre.compile(r"[\"']?\b(?:openapi|swagger)[\"']?\s*:\s*[\"']?[23]\.\d")
+_RSC_ROW = lazyre.compile(r"^[0-9a-f]+:(?=[\[{])", re.M)
 
 
 def html_page(name: str, text: str, problems: Problems) -> Page:

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 
 from bs4 import Tag
 
-_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-_CLASS = re.compile(r"^\.(-?[_a-zA-Z][\w-]*)$")
-_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_UPPER = re.compile(r"text-transform\s*:\s*uppercase", re.I)
+from generator import lazyre
+
+_RULE = lazyre.compile(r"([^{}]+)\{([^{}]*)\}")
+_COMMENT = lazyre.compile(r"/\*.*?\*/", re.S)
+_CLASS = lazyre.compile(r"^\.(-?[_a-zA-Z][\w-]*)$")
+_HIDDEN = lazyre.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_UPPER = lazyre.compile(r"text-transform\s*:\s*uppercase", re.I)
 
 
 @dataclass

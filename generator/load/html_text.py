@@ -23,6 +23,7 @@ import re
 from bs4 import NavigableString, Tag
 from bs4.element import PreformattedString
 
+from generator import lazyre
 from generator.load.html_style import PageStyle, page_style
 from generator.model import Line
 
@@ -124,9 +125,9 @@ _PROSE = frozenset(
     }
 )
 _CODE = frozenset({"code", "kbd", "samp", "tt", "var"})
-_GUTTER = re.compile(r"(?:^|[-_])(?:line-?numbers?|linenos?|gutters?)(?:$|[-_])", re.I)
-_URL = re.compile(r"^https?://\S+$")
-_SPACES = re.compile(r"[ \t\n\u00a0\u200b]+")
+_GUTTER = lazyre.compile(r"(?:^|[-_])(?:line-?numbers?|linenos?|gutters?)(?:$|[-_])", re.I)
+_URL = lazyre.compile(r"^https?://\S+$")
+_SPACES = lazyre.compile(r"[ \t\n\u00a0\u200b]+")
 
 
 def code_text(tag: Tag) -> str:

@@ -15,36 +15,40 @@ import re
 from collections.abc import Sequence
 from itertools import count
 
+from generator import lazyre
 from generator.model import EmbeddedSpec, Line, Page
 from generator.problems import Problems
 
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-_HEADING = re.compile(r"^\s{0,3}(?:#{1,6}|>)\s+")
+_FENCE = lazyre.compile(r"^\s*(`{3,}|~{3,})")
+_HEADING = lazyre.compile(r"^\s{0,3}(?:#{1,6}|>)\s+")
 """A heading's `#`s, or a blockquote's `>` (Slate and Widdershins caption the code panel's
 samples with them: `> Example responses`, `> 200 Response`)."""
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
-_CODE = re.compile(r"`([^`]*)`")
-_TAG = re.compile(
+_LINK = lazyre.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = lazyre.compile(r"(\*\*|__)(.+?)\1")
+_CODE = lazyre.compile(r"`([^`]*)`")
+_TAG = lazyre.compile(
     r"</?(?:mark|span|font|code|kbd|b|i|u|em|strong|small|sup|sub|br|a|h[1-6])(?:\s[^<>]*)?/?>",
     re.I,
 )
 """Inline HTML that Markdown sources wrap words in (GitBook colours its method words)."""
 _SIGNALS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
-    (("#",), re.compile(r"^#{1,6} \S.*\n(?:.*\n)*?#{1,6} \S", re.M)),  # two ATX headings
-    (("```", "~~~"), re.compile(r"^\s*(?:`{3,}|~{3,})", re.M)),  # a code fence
-    (("---",), re.compile(r"^\s*\|?\s*:?-{3,}:?\s*\|", re.M)),  # a table's separator row
-    (("`",), re.compile(r"^\s*[-*+] `[^`\n]+` ?\(", re.M)),  # a list item naming a field in code
-    (("](",), re.compile(r"\[[^\]\n]+\]\((?:https?:|/|#)")),  # a link
-    (("»",), re.compile(r"^\|\s*»", re.M)),  # a table row nested by `»` (Widdershins-style)
+    (("#",), lazyre.compile(r"^#{1,6} \S.*\n(?:.*\n)*?#{1,6} \S", re.M)),  # two ATX headings
+    (("```", "~~~"), lazyre.compile(r"^\s*(?:`{3,}|~{3,})", re.M)),  # a code fence
+    (("---",), lazyre.compile(r"^\s*\|?\s*:?-{3,}:?\s*\|", re.M)),  # a table's separator row
+    (
+        ("`",),
+        lazyre.compile(r"^\s*[-*+] `[^`\n]+` ?\(", re.M),
+    ),  # a list item naming a field in code
+    (("](",), lazyre.compile(r"\[[^\]\n]+\]\((?:https?:|/|#)")),  # a link
+    (("»",), lazyre.compile(r"^\|\s*»", re.M)),  # a table row nested by `»` (Widdershins-style)
 )
 """Markdown's marks, each with the strings a page must hold for its pattern to be tried."""
-FLATTENED = re.compile(r"^\s*#{1,3} [^\n]{1,300}? (?:#{2,4} |[-*] `)")
+FLATTENED = lazyre.compile(r"^\s*#{1,3} [^\n]{1,300}? (?:#{2,4} |[-*] `)")
 """A Markdown document whose line breaks were lost: a heading, then another heading or a
 code-named list item further on the same line."""
 
 
-_FENCED_SPEC = re.compile(
+_FENCED_SPEC = lazyre.compile(
     r"^\s*(?:`{3,}|~{3,})[\w-]*[ \t]*\n\s*[\"']?(?:openapi|swagger)[\"']?\s*:", re.M
 )
 """A code fence that opens on a spec (an Apifox or Mintlify export's OpenAPI block)."""

@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from generator import lazyre
 from generator.limits import (
     MAX_SPEC_DEPTH,
     MAX_SPEC_NODES,
@@ -18,8 +19,8 @@ from generator.limits import (
     too_large,
 )
 
-_SPEC_HEAD = re.compile(r"^\s*[\"']?(openapi|swagger)[\"']?\s*:", re.MULTILINE)
-_JSON_HEAD = re.compile(r"^\s*\{.*?\"(?:openapi|swagger)\"\s*:", re.DOTALL)
+_SPEC_HEAD = lazyre.compile(r"^\s*[\"']?(openapi|swagger)[\"']?\s*:", re.MULTILINE)
+_JSON_HEAD = lazyre.compile(r"^\s*\{.*?\"(?:openapi|swagger)\"\s*:", re.DOTALL)
 
 
 def parse_spec_text(text: str) -> dict[str, Any] | None:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from generator import lazyre
 from generator.model import MISSING, AuthFact, Operation, Parameter, Schema
 
-_KEY_HEADER = re.compile(r"(?:^|[-_])(?:api[-_]?key|key|token|secret)$|^x-.*-key$", re.I)
-_DEFAULT_HEADER = re.compile(r"beta|version", re.I)
+_KEY_HEADER = lazyre.compile(r"(?:^|[-_])(?:api[-_]?key|key|token|secret)$|^x-.*-key$", re.I)
+_DEFAULT_HEADER = lazyre.compile(r"beta|version", re.I)
 _DROPPED = {"content-type", "accept", "user-agent", "content-length", "host"}
 
 

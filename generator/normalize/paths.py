@@ -10,17 +10,19 @@ import re
 from collections.abc import Collection
 from urllib.parse import unquote
 
-_VERSION = re.compile(r"^(?:v\d+(?:\.\d+)*(?:beta|alpha)?\d*|api|rest|openapi)$", re.I)
-_CONCRETE_ID = re.compile(
+from generator import lazyre
+
+_VERSION = lazyre.compile(r"^(?:v\d+(?:\.\d+)*(?:beta|alpha)?\d*|api|rest|openapi)$", re.I)
+_CONCRETE_ID = lazyre.compile(
     r"^(?:[A-Za-z]{1,16}[_-](?=[A-Za-z0-9_-]*\d)[A-Za-z0-9_-]{3,}|\d+|"
     r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$"
 )
-_PLACEHOLDER = re.compile(r"\{+\s*([^{}]*?)\s*\}+|:([A-Za-z_]\w*)|<([A-Za-z_][\w-]*)>")
-_PATTERNED = re.compile(r"\{\s*([A-Za-z_][\w.-]*)\s*[=|][^{}]*\}")
+_PLACEHOLDER = lazyre.compile(r"\{+\s*([^{}]*?)\s*\}+|:([A-Za-z_]\w*)|<([A-Za-z_][\w-]*)>")
+_PATTERNED = lazyre.compile(r"\{\s*([A-Za-z_][\w.-]*)\s*[=|][^{}]*\}")
 """`{name=people/*}` (gRPC transcoding), `{id | login}` (alternatives): `{name}`."""
-_URL = re.compile(r"^(https?://[^/?#]*)([^?#]*)")
+_URL = lazyre.compile(r"^(https?://[^/?#]*)([^?#]*)")
 """A URL's server part (its host as written: `{handle}.x.com`, `[your-domain]` ...) and path."""
-_PLACEHOLDER_HOST = re.compile(r"[^\x00-\x7f]|\[(?![0-9a-fA-F:.]+\])|\{\{|<")
+_PLACEHOLDER_HOST = lazyre.compile(r"[^\x00-\x7f]|\[(?![0-9a-fA-F:.]+\])|\{\{|<")
 """A host that stands for the reader's own (words, `[brackets]`, `{{var}}`, `<host>`): an
 OpenAPI server variable (`{name}`) is kept; an IPv6 literal (`[::1]`) is a host."""
 

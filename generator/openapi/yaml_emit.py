@@ -23,9 +23,9 @@ on ruamel.yaml, which stays the reference.
 from __future__ import annotations
 
 import datetime
-import re
 from typing import Any
 
+from generator import lazyre
 from generator.openapi.unsupported import Unsupported
 from generator.openapi.yaml_fold import long_scalar
 from generator.openapi.yaml_scalar import WIDTH, render, render_other, resolved_tag
@@ -36,7 +36,7 @@ _MAX_KEY = 128
 """ruamel writes a key this long or longer (with its tag) as an explicit `? ` key."""
 _MAX_INDENT = 2048
 """Deeper than this, a plain key could reach the width (ruamel would move its words)."""
-_BREAK = re.compile("[\n\x85\u2028\u2029]")
+_BREAK = lazyre.compile("[\n\x85\u2028\u2029]")
 """A line break: ruamel writes a key with one as an explicit `? ` key. (A regex: a
 generator over the four characters took a third of the time spent on keys.)"""
 _ANCHORED_SCALARS = (datetime.date, datetime.datetime)

@@ -31,6 +31,7 @@ import math
 import re
 from typing import Any
 
+from generator import lazyre
 from generator.openapi.unsupported import Unsupported
 
 WIDTH = 4096
@@ -38,20 +39,20 @@ WIDTH = 4096
 LONG_SINGLE = ""
 """`render`'s answer for a single-quoted scalar with raw line separators."""
 
-_SPECIAL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+_SPECIAL = lazyre.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 """A character that is not printable (ruamel's allow_unicode set) or is a line break: never
 plain. (The class names the complement of that set: it compiles 8x faster.)"""
 _FIRST_NOT_PLAIN = frozenset(" #,[]{}&*!|>'\"%@`")
 """Block indicators that a plain scalar cannot start with."""
 _DASHES = frozenset("-?:")
 """Indicators that a plain scalar can start with unless a space or its end follows."""
-_NOT_SINGLE = re.compile(
+_NOT_SINGLE = lazyre.compile(
     r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]"
     r"|[\n\x85\u2028\u2029] | [\n\x85\u2028\u2029]"
 )
 """Text ruamel does not single-quote: special characters (here U+0085 too: see the module
 docstring), a space before or after a break."""
-ESCAPED = re.compile(r'[\x00-\x1f"\\\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]')
+ESCAPED = lazyre.compile(r'[\x00-\x1f"\\\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]')
 """Characters ruamel escapes in a double-quoted scalar."""
 _ESCAPES = {
     "\0": "0",
@@ -131,7 +132,7 @@ def _by_first(table: tuple[tuple[str, str, Any], ...]) -> _Table:
 _RESOLVERS = _by_first(RESOLVERS_1_2)
 _RESOLVERS_1_1 = _by_first(RESOLVERS_1_1)
 _ANY_TAG = {
-    first: re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in patterns))
+    first: lazyre.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in patterns))
     for first, patterns in _by_first(RESOLVERS_1_2 + RESOLVERS_1_1).items()
 }
 """Per first character, one pattern for all the resolvers of both versions."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from generator import lazyre
 from generator.cache import Cache
 from generator.problems import Problems
 from generator.render.build_view import build_view
@@ -124,7 +125,7 @@ def _report(
         problems.warn(file, line, f"models: {note}")
 
 
-_POINTER = re.compile(r"#/components/schemas/([^/\s]+)")
+_POINTER = lazyre.compile(r"#/components/schemas/([^/\s]+)")
 
 
 def _schema_source(document: dict[str, Any], note: str) -> tuple[str, int] | None:

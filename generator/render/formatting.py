@@ -17,11 +17,11 @@ there with black alone costs ~40 s on the full spec, so:
 
 from __future__ import annotations
 
-import re
 import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator import lazyre
 from generator.render.layout import LINE_LENGTH, black_mode
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ def _ruff_binary() -> str | None:
         return None
 
 
-_UNSPLITTABLE = re.compile(r' *(?:[A-Za-z_]\w*(?: as [A-Za-z_]\w*)?|"[A-Za-z_]\w*"),')
+_UNSPLITTABLE = lazyre.compile(r' *(?:[A-Za-z_]\w*(?: as [A-Za-z_]\w*)?|"[A-Za-z_]\w*"),')
 """An item line of an exploded import (`Name as Name,`) or of a list of names (`"Name",`):
 black cannot split it further."""
 

@@ -21,21 +21,22 @@ from __future__ import annotations
 
 import heapq
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+from generator import lazyre
 
 PARTS = 2
 MIN_SCHEMAS = 300
 """Below this many schemas one run is fast enough (and the output keeps one run's order)."""
 
-_POINTER = re.compile(r'"#/components/schemas/([^"/]+)')
-_MAPPING = re.compile(r'"mapping": (?=\{)')
+_POINTER = lazyre.compile(r'"#/components/schemas/([^"/]+)')
+_MAPPING = lazyre.compile(r'"mapping": (?=\{)')
 _JSON = json.JSONDecoder()
-_IMPORT = re.compile(r"from ([\w.]+) import ([\w, ]+)")
-_CLASS = re.compile(r"class ([A-Za-z_]\w*)\b")
-_REBUILD = re.compile(r"([A-Za-z_]\w*)\.model_rebuild\(\)")
+_IMPORT = lazyre.compile(r"from ([\w.]+) import ([\w, ]+)")
+_CLASS = lazyre.compile(r"class ([A-Za-z_]\w*)\b")
+_REBUILD = lazyre.compile(r"([A-Za-z_]\w*)\.model_rebuild\(\)")
 
 
 def partition(schemas: dict[str, Any], refs: dict[str, set[str]]) -> list[list[str]]:

@@ -15,7 +15,9 @@ from typing import Any, NamedTuple
 from datamodel_code_generator import InputFileType, LiteralType, PythonVersion, generate
 from datamodel_code_generator.enums import DataModelType
 
-_CLASS_LINE = re.compile(r"^class ([A-Za-z_]\w*)\b", re.MULTILINE)
+from generator import lazyre
+
+_CLASS_LINE = lazyre.compile(r"^class ([A-Za-z_]\w*)\b", re.MULTILINE)
 HEADER = "# File generated from our OpenAPI spec by docs2sdk. See README.md."
 _CONSTRAINTS = {
     "minLength",

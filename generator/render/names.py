@@ -13,9 +13,10 @@ from __future__ import annotations
 import builtins
 import json
 import keyword
-import re
 import sys
 import unicodedata
+
+from generator import lazyre
 
 _PYDANTIC = {
     "model_config",
@@ -126,7 +127,7 @@ _DEPENDENCIES |= {"httpcore", "certifi", "idna", "sniffio", "annotated_types", "
 _AMBIGUOUS = {"l", "I", "O"}
 """Names too easily read as 1 or 0 (pycodestyle E741-E743, in the generated ruff config)."""
 _RESERVED = set(keyword.kwlist) | set(keyword.softkwlist) | set(dir(builtins)) | _PYDANTIC
-_WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+\d*|[A-Z]+\d*|\d+[a-z]*")
+_WORDS = lazyre.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+\d*|[A-Z]+\d*|\d+[a-z]*")
 
 
 class PythonIdentifier(str):
@@ -249,7 +250,7 @@ def clean_text(text: str) -> str:
     return _clean(text)
 
 
-_ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_ASCII_CONTROLS = lazyre.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 """ASCII's characters of category C, but tab and line feed (ASCII has no other C)."""
 
 

@@ -15,18 +15,18 @@ one defined later or itself; a union component met again inside itself is `objec
 from __future__ import annotations
 
 import keyword
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator import lazyre
 from generator.render import pytypes
 from generator.render.names import class_name, pystr, unique
 from generator.render.pytypes import literal, literal_ok, union_members
 from generator.render.shapes import Shape, object_shape
 from generator.render.spec import REF
 
-_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
-_NAMES = re.compile(r"\b[A-Za-z_]\w*\b")
+_STRINGS = lazyre.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
+_NAMES = lazyre.compile(r"\b[A-Za-z_]\w*\b")
 _MAX_DEPTH = 12
 
 

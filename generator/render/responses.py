@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from generator import lazyre
 from generator.render.names import PythonIdentifier
 from generator.render.pytypes import return_type
 from generator.render.spec import resolve
@@ -27,9 +28,9 @@ from generator.render.view import Param
 
 EVENT_STREAM = "text/event-stream"
 RAW_EVENT = "ServerSentEvent"
-_FILE_MEDIA = re.compile(r"(audio|image|video)/.+|application/(octet-stream|pdf|zip)", re.I)
-_JSON_MEDIA = re.compile(r"application/([\w.+-]*\+)?json(;.*)?", re.I)
-_STREAMING_WORDS = re.compile(r"\bstream|server-sent events", re.I)
+_FILE_MEDIA = lazyre.compile(r"(audio|image|video)/.+|application/(octet-stream|pdf|zip)", re.I)
+_JSON_MEDIA = lazyre.compile(r"application/([\w.+-]*\+)?json(;.*)?", re.I)
+_STREAMING_WORDS = lazyre.compile(r"\bstream|server-sent events", re.I)
 
 
 @dataclass(frozen=True)

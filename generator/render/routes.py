@@ -18,14 +18,14 @@ spec carries the information openai-python's were made from):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from generator import lazyre
 from generator.render.names import PythonIdentifier, identifier, method_name, unique
 
-PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+PLACEHOLDER = lazyre.compile(r"\{([^{}]+)\}")
 """A `{name}` of a path template: the runtime's `format_path` fills the same ones."""
 _LINKS = {"and", "or", "to", "for", "in", "of", "from", "with", "by", "on", "into"}
 _LISTS = {"data", "items", "results", "objects", "entries", "records", "list"}

@@ -19,26 +19,27 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from generator import lazyre
 from generator.model import Line
 from generator.scrape.header import METHODS, OpHeader, clean_target, glued_target, method_line
 
 _NEAR = 12
 """How many lines apart the method and the URL of one labelled anchor may be."""
-_METHOD_LABEL = re.compile(
+_METHOD_LABEL = lazyre.compile(
     r"^(?:(?:http|request)\s*method|method|verb|请求方式|请求方法|调用方式|请求类型|HTTP\s*方法)"
     r"\s*[:：]?\s*(?P<value>.*)$",
     re.I,
 )
-_URL_LABEL = re.compile(
+_URL_LABEL = lazyre.compile(
     r"^(?:path|url|uri|endpoint|(?:request|api)\s*(?:url|uri|path)|接口地址|请求地址|请求\s*url"
     r"|请求路径|接口路径|接口\s*url|调用地址|地址)\s*[:：]?\s*(?P<value>.*)$",
     re.I,
 )
-_METHOD_WORD = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b")
-_URL_VALUE = re.compile(
+_METHOD_WORD = lazyre.compile(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b")
+_URL_VALUE = lazyre.compile(
     r"^[`'\"]?((?:https?://\S+?|\{\{?[^{}\s/]+\}\}?/\S*?|/\S*?))[`'\"]?\s*[¶]?$"
 )
-_BARE_METHOD = re.compile(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$")
+_BARE_METHOD = lazyre.compile(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$")
 
 
 def anchor_without_method_line(lines: Sequence[Line]) -> OpHeader | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from generator import lazyre
 from generator.model import MISSING, Body, Operation, Page, PageResult
 from generator.problems import Problems
 from generator.scrape.apifox_tree import (
@@ -37,13 +38,13 @@ _MARKERS: list[str | re.Pattern[str]] = [
     "示例值",
     "数据结构",
     "响应示例",
-    re.compile(r"^Modified at \d"),
-    re.compile(r"^修改于"),
-    re.compile(r"^🟢\d{3}"),
-    re.compile(r"\[object \{\d+\}\]|object \{\d+\}"),
+    lazyre.compile(r"^Modified at \d"),
+    lazyre.compile(r"^修改于"),
+    lazyre.compile(r"^🟢\d{3}"),
+    lazyre.compile(r"\[object \{\d+\}\]|object \{\d+\}"),
 ]
 
-_COUNT = re.compile(r"object \{\d+\}")
+_COUNT = lazyre.compile(r"object \{\d+\}")
 """The counts a layout gives its objects: a page that shows none nests by the example."""
 
 

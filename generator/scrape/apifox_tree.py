@@ -15,16 +15,16 @@ the values cannot be told apart and the enum is left out.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from generator import lazyre
 from generator.model import Schema
 from generator.scrape.infer import fill_from_example
 from generator.scrape.nesting import move_required
 
 _UNION_WORDS = (" Any of", " One of", " All of")
-_UPPER_WORD = re.compile(r"^[A-Z][A-Z0-9_]*$")
-_LOWER_WORD = re.compile(r"^[a-z][a-z0-9_]*$")
+_UPPER_WORD = lazyre.compile(r"^[A-Z][A-Z0-9_]*$")
+_LOWER_WORD = lazyre.compile(r"^[a-z][a-z0-9_]*$")
 
 
 def nest_by_example(schema: Schema, example: Any) -> None:

@@ -25,13 +25,14 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from generator import lazyre
 from generator.model import Line, line_text
 from generator.scrape.blocks import is_modifier
 from generator.scrape.examples import SAMPLE_LANGUAGES
 from generator.scrape.fields import Field
 from generator.scrape.types import parse_type
 
-_IDENTIFIER = re.compile(
+_IDENTIFIER = lazyre.compile(
     r"^(?:[a-z][a-z0-9]*(?:[_.\-][A-Za-z0-9]+|[A-Z][a-z0-9]*)*(?:\[[\w.\-]+\])*"
     r"|_[A-Za-z0-9_]+|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+)$",
     re.ASCII,

@@ -18,27 +18,28 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from generator import lazyre
 from generator.model import Line
 from generator.scrape.fields import Field, bound_keyword, bound_value, main_type, values_list
 from generator.scrape.literals import required_literals
 from generator.scrape.types import parse_type
 
-_NAME = re.compile(r"^([.,;:]*)\s*([A-Za-z_$@][\w$@.\-\[\]]{0,99}|\*)$", re.ASCII)
-_TITLE = re.compile(r"^[^\s.,;:。，][^.。:：]{0,60}\s[^.。:：]{0,60}$")
+_NAME = lazyre.compile(r"^([.,;:]*)\s*([A-Za-z_$@][\w$@.\-\[\]]{0,99}|\*)$", re.ASCII)
+_TITLE = lazyre.compile(r"^[^\s.,;:。，][^.。:：]{0,60}\s[^.。:：]{0,60}$")
 _REQUIRED = {"required", "必需", "必填", "是", "required*", "*"}
 _OPTIONAL = {"optional", "可选", "非必需", "否", "nullable"}
 _LOCATIONS = {"header", "query", "path", "cookie", "body"}
-_EXAMPLE = re.compile(r"^(?:Example|示例值?|例如)\s*[:：]?\s*(.*)$", re.IGNORECASE)
-_TRAILING_EXAMPLE = re.compile(r"^(.*\S)\s*(?:Example|示例值)\s*[:：]\s*(.*)$")
+_EXAMPLE = lazyre.compile(r"^(?:Example|示例值?|例如)\s*[:：]?\s*(.*)$", re.IGNORECASE)
+_TRAILING_EXAMPLE = lazyre.compile(r"^(.*\S)\s*(?:Example|示例值)\s*[:：]\s*(.*)$")
 _TRAILING_WORDS = required_literals(_TRAILING_EXAMPLE) or ("",)
 """A line shows one of these before `_TRAILING_EXAMPLE` (which backtracks over it) can match."""
-_DEFAULT = re.compile(r"^(?:default|默认值)\s*[:：]\s*(.*)$", re.IGNORECASE)
-_OPTIONS = re.compile(
+_DEFAULT = lazyre.compile(r"^(?:default|默认值)\s*[:：]\s*(.*)$", re.IGNORECASE)
+_OPTIONS = lazyre.compile(
     r"^(?:Available options|Allowed values|Possible values|Enum|枚举值)\s*[:：]\s*(.*)$",
     re.IGNORECASE,
 )
-_MARKERS = re.compile(r"^(?:Show|Hide) (?:child )?(?:attributes|properties)$", re.IGNORECASE)
-_BOUND = re.compile(r"^(min|max)\s*:\s*(-?\d+(?:\.\d+)?)$")
+_MARKERS = lazyre.compile(r"^(?:Show|Hide) (?:child )?(?:attributes|properties)$", re.IGNORECASE)
+_BOUND = lazyre.compile(r"^(min|max)\s*:\s*(-?\d+(?:\.\d+)?)$")
 """A bound as `unglue.split_dotted` gives it (`min: 1`): the field's length, items or value."""
 
 
@@ -74,7 +75,7 @@ def starts_field(lines: Sequence[Line], i: int) -> bool:
     return name_parts(lines[i + 1].text) is None or _modifier(lines[i + 2].text) is not None
 
 
-_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+_WORDS = lazyre.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 
 
 @lru_cache(maxsize=8192)

@@ -16,27 +16,28 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from generator import lazyre
 from generator.model import Line, line_text
 from generator.scrape.fields import Field
 from generator.scrape.types import parse_type
 
-BULLET = re.compile(r"^(\s*)[•·▪●◦]\s*(\S.*)$")
-_FLAGS = re.compile(r"\s+(Required|Optional|Deprecated|Additional properties|Nullable)\b", re.I)
-_MD_FIELD = re.compile(
+BULLET = lazyre.compile(r"^(\s*)[•·▪●◦]\s*(\S.*)$")
+_FLAGS = lazyre.compile(r"\s+(Required|Optional|Deprecated|Additional properties|Nullable)\b", re.I)
+_MD_FIELD = lazyre.compile(
     r"^(\s*)[-*+]\s+(?P<name>[^\s()][^()]*?)\s*\((?P<meta>(?:[^()]|\([^()]*\))*)\)"
     r"\s*(?:[:–—-]\s*(?P<desc>.*))?$"
 )
-_META_SPLIT = re.compile(r",\s*(?![^<\[(]*[>\])])")
+_META_SPLIT = lazyre.compile(r",\s*(?![^<\[(]*[>\])])")
 _META_FLAGS = {"required", "optional", "deprecated", "nullable", "read-only", "write-only"}
-_DASH = re.compile(
+_DASH = lazyre.compile(
     r"^(\s*)[-*+]\s+(?P<name>[A-Za-z_$@][\w.\-\[\]$@]*)\s+(?P<type>[a-z][\w<>\[\]]*)(?P<tail>.*)$",
     re.ASCII,
 )
-_DASH_FLAG = re.compile(r"^\s*(required|optional)\b", re.I | re.ASCII)
-_LOWER_HEAD = re.compile(r"^[a-z]+(?=[A-Z])")
-_GLUED_DASH = re.compile(r"\s(?=[-*+]\s)")
+_DASH_FLAG = lazyre.compile(r"^\s*(required|optional)\b", re.I | re.ASCII)
+_LOWER_HEAD = lazyre.compile(r"^[a-z]+(?=[A-Z])")
+_GLUED_DASH = lazyre.compile(r"\s(?=[-*+]\s)")
 _UNIONS = {"one of": "oneOf", "any of": "anyOf", "all of": "allOf"}
-_MARKER = re.compile(r"^Hide .+? attributes? Show .+? attributes?(?:\s+(?P<type>.+))?$", re.I)
+_MARKER = lazyre.compile(r"^Hide .+? attributes? Show .+? attributes?(?:\s+(?P<type>.+))?$", re.I)
 
 
 def parse_bullet(text: str, line: int) -> Field:

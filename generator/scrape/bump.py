@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from generator import lazyre
 from generator.model import Page, PageResult
 from generator.problems import Problems
 from generator.scrape.bullets import parse_bullets
@@ -21,9 +22,9 @@ _TYPE = r"(?:array|string|integer|number|boolean|object|null)\b"
 _STRONG: list[str | re.Pattern[str]] = [
     "Response examples (",
     "Powered by Bump.sh",
-    re.compile(rf"^\s*• [\w.\[\]$*-]+ {_TYPE}"),
-    re.compile(r"Hide \w+ attributes? Show"),
-    re.compile(
+    lazyre.compile(rf"^\s*• [\w.\[\]$*-]+ {_TYPE}"),
+    lazyre.compile(r"Hide \w+ attributes? Show"),
+    lazyre.compile(
         r"^\s*(?:Default value is|Values are|Value is|Minimum value is|Maximum length is"
         r"|Not more than \d+ elements?)\b"
     ),
@@ -32,7 +33,7 @@ _WEAK: list[str | re.Pattern[str]] = [
     "Query parameters",
     "Path parameters",
     "Body Required",
-    re.compile(rf"^\s*[-*] [\w.\[\]$-]+ \({_TYPE}"),
+    lazyre.compile(rf"^\s*[-*] [\w.\[\]$-]+ \({_TYPE}"),
 ]
 
 

@@ -9,20 +9,20 @@ keeps its line number) so that each sample starts a line of its own.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 
+from generator import lazyre
 from generator.model import Line
 
-_GLUE = re.compile(
+_GLUE = lazyre.compile(
     r"""\}'?(?=[{\[])|\]'?(?=\{)"""  # `}{`, `}'{` (a quoted curl body ends), `]{`
     r"""|"(?=\{)"""  # `"{`: a string closes (a header of a curl sample) and a value starts
     r"|[}\]](?=curl\s)"
 )
-_JSON_START = re.compile(r"""[{\[](?:\s|"|\{|$)""")
-_HTTP_RESPONSE = re.compile(r"^\s*HTTP/\d(?:\.\d)?\s+(?P<code>[1-5]\d\d)\b[^{\[]*(?=[{\[])")
+_JSON_START = lazyre.compile(r"""[{\[](?:\s|"|\{|$)""")
+_HTTP_RESPONSE = lazyre.compile(r"^\s*HTTP/\d(?:\.\d)?\s+(?P<code>[1-5]\d\d)\b[^{\[]*(?=[{\[])")
 
 
 def unglue_code(lines: Sequence[Line]) -> list[Line]:
@@ -95,11 +95,11 @@ def http_status(text: str) -> str | None:
     return match.group(1) if match else None
 
 
-_HTTP_STATUS_LINE = re.compile(r"^\s*HTTP/\d(?:\.\d)?\s+([1-5]\d\d)\b")
-_HTTP_REQUEST_LINE = re.compile(
+_HTTP_STATUS_LINE = lazyre.compile(r"^\s*HTTP/\d(?:\.\d)?\s+([1-5]\d\d)\b")
+_HTTP_REQUEST_LINE = lazyre.compile(
     r"^\s*(?:POST|PUT|PATCH|DELETE|GET|HEAD|OPTIONS)\s+\S+\s+HTTP/\d(?:\.\d)?\s*$"
 )
-_HEADER_LINE = re.compile(r"^\s*[A-Za-z][\w-]*:(?:\s.*)?$")
+_HEADER_LINE = lazyre.compile(r"^\s*[A-Za-z][\w-]*:(?:\s.*)?$")
 
 
 def is_http_request(text: str) -> bool:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from generator import lazyre
 from generator.model import Line, Page, PageResult
 from generator.problems import Problems
 from generator.scrape.vertical import marker_score, scrape_vertical
@@ -34,11 +35,11 @@ _MARKERS: list[str | re.Pattern[str]] = [
     "Example (from schema)",
     "Send API Request",
     "Collapse all",
-    re.compile(r"^\s*Possible values: (?:\[|>|<|non-empty)"),
-    re.compile(r"^\s*Array \[$"),
-    re.compile(r"^\s*property name\*"),
-    re.compile(r"^/\S*/:[A-Za-z_]\w*"),
-    re.compile(r"^\s*Default value: \S"),
+    lazyre.compile(r"^\s*Possible values: (?:\[|>|<|non-empty)"),
+    lazyre.compile(r"^\s*Array \[$"),
+    lazyre.compile(r"^\s*property name\*"),
+    lazyre.compile(r"^/\S*/:[A-Za-z_]\w*"),
+    lazyre.compile(r"^\s*Default value: \S"),
 ]
 _EXPLORER = {"collapse all", "send api request", "base url"}
 _TABS = {"schema", "example (from schema)", "example"}

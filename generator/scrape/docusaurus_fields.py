@@ -7,23 +7,24 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator import lazyre
 from generator.model import Line
 from generator.scrape.blocks import is_name, is_type
 from generator.scrape.fields import Field, bound_keyword, bound_value, main_type
 from generator.scrape.prose import split_values
 from generator.scrape.types import parse_type
 
-_FIELD = re.compile(
+_FIELD = lazyre.compile(
     r"^(?P<name>property name\*|[A-Za-z_$@][\w.\-\[\]$@]*) (?P<rest>\S.*)$", re.ASCII
 )
 _FLAGS = ("required", "nullable", "deprecated")
 _UNIONS = {"oneof": "oneOf", "anyof": "anyOf", "allof": "allOf"}
-_LABEL = re.compile(r"^(Possible values|Default value|Example)\s*:\s*(.*)$", re.IGNORECASE)
-_AUTH_BOX = re.compile(r"^Authorization: \w+$")
+_LABEL = lazyre.compile(r"^(Possible values|Default value|Example)\s*:\s*(.*)$", re.IGNORECASE)
+_AUTH_BOX = lazyre.compile(r"^Authorization: \w+$")
 _BRACKET = 1000
 """An "Array [" bracket nests deeper than any indentation."""
-_JSON_TYPE = re.compile(r"^(?:string|integer|number|boolean|object|array|null)\b")
-_BOUND = re.compile(r"(>=|<=|>|<)\s*(-?\d+(?:\.\d+)?)\s*(characters?|items?)?")
+_JSON_TYPE = lazyre.compile(r"^(?:string|integer|number|boolean|object|array|null)\b")
+_BOUND = lazyre.compile(r"(>=|<=|>|<)\s*(-?\d+(?:\.\d+)?)\s*(characters?|items?)?")
 
 
 @dataclass

@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import compress
 from typing import Any
 
+from generator import lazyre
 from generator.model import MISSING, Line, Schema, line_text
 from generator.scrape.codeglue import (
     http_status,
@@ -30,23 +31,23 @@ from generator.scrape.infer import INFERRED, infer_schema
 from generator.scrape.samples import JsonBlock, curl_at, json_block_at
 from generator.scrape.sketch import Sketch
 
-_MEDIA_LINE = re.compile(r"^[\w.+-]+/[\w.+-]+(?:;.*)?$", re.ASCII)
+_MEDIA_LINE = lazyre.compile(r"^[\w.+-]+/[\w.+-]+(?:;.*)?$", re.ASCII)
 """A media type alone on its line (ASCII: `名称id/群id` is a glued table row, not one)."""
-_EXAMPLE_LABEL = re.compile(r"^(?:examples?|示例|example value|response example)\s*:?$", re.I)
-_NOISE = re.compile(r"^(?:body|schema|copy|ask ai|数据结构|headers?)$", re.I)
+_EXAMPLE_LABEL = lazyre.compile(r"^(?:examples?|示例|example value|response example)\s*:?$", re.I)
+_NOISE = lazyre.compile(r"^(?:body|schema|copy|ask ai|数据结构|headers?)$", re.I)
 _NOISE_LONGEST = len("headers")
 SAMPLE_LANGUAGES = ("json", "javascript", "js", "shell", "bash", "curl", "http", "text")
 """The language labels shown over a code sample (its tab, or a line of its own)."""
-_LANGUAGE = re.compile(rf"^(?:{'|'.join(SAMPLE_LANGUAGES)})$", re.I)
-_REQUEST_LABEL = re.compile(
+_LANGUAGE = lazyre.compile(rf"^(?:{'|'.join(SAMPLE_LANGUAGES)})$", re.I)
+_REQUEST_LABEL = lazyre.compile(
     r"^(?:(?:(?:request\s*)?body|request|请求体?|请求参数|body\s*参数)\s*"
     r"(?:examples?|samples?|示例|样例)|body\s+parameter)\s*[:：]?$",
     re.I,
 )
-_STATUS_LABEL = re.compile(r"^([1-5]\d\d)\s+(?:response|answer)\s*(?:examples?)?\s*:?$", re.I)
+_STATUS_LABEL = lazyre.compile(r"^([1-5]\d\d)\s+(?:response|answer)\s*(?:examples?)?\s*:?$", re.I)
 """A label naming the status of the example under it (Slate, Widdershins: `200 Response`)."""
 _EX = r"(?:examples?|samples?|示例|样例)"
-_RESPONSE_LABEL = re.compile(
+_RESPONSE_LABEL = lazyre.compile(
     rf"^(?:(?:success(?:ful)?\s*)?response\s*(?:body\s*)?{_EX}|{_EX}\s*responses?"
     r"|success(?:ful)?\s+response"  # FastAPI's name for the 200 response
     rf"|(?:返回|响应|返回结果|返回数据)(?:成功|正确)?{_EX}|(?:成功|正确)(?:返回|响应){_EX})"
@@ -54,7 +55,7 @@ _RESPONSE_LABEL = re.compile(
     re.I,
 )
 """A label over the example of what the call returns (its success response)."""
-_ERROR_LABEL = re.compile(
+_ERROR_LABEL = lazyre.compile(
     rf"^(?:(?:error|failed|failure)\s*response\s*{_EX}"
     rf"|(?:失败|错误|异常)(?:返回|响应){_EX}|(?:返回|响应)(?:失败|错误|异常){_EX}"
     rf"|(?:返回|响应){_EX}\s*[(（](?:失败|错误|异常|error|failure)[)）])\s*[:：]?$",

@@ -22,20 +22,21 @@ from __future__ import annotations
 
 import re
 
+from generator import lazyre
 from generator.model import Page, PageResult
 from generator.problems import Problems
 from generator.scrape.vertical import marker_score, scrape_vertical
 
 NAME = "gitbook"
 _MARKERS: list[str | re.Pattern[str]] = [
-    re.compile(
+    lazyre.compile(
         r"\S(?:string|integer|number|boolean|object|\]|any of)(?: · [^·]+)*"
         r"(?:Required|Optional)$"
     ),
-    re.compile(r" · (?:nullable|enum|min: |max: )"),
-    re.compile(r"^(?:Show|Hide) properties$"),
-    re.compile(r"^Possible values:\s*$"),
-    re.compile(r"^or$"),
+    lazyre.compile(r" · (?:nullable|enum|min: |max: )"),
+    lazyre.compile(r"^(?:Show|Hide) properties$"),
+    lazyre.compile(r"^Possible values:\s*$"),
+    lazyre.compile(r"^or$"),
 ]
 
 

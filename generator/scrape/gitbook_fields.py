@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from generator import lazyre
 from generator.model import Line
 from generator.scrape.fields import Field, main_type
 from generator.scrape.header import METHODS
@@ -13,14 +14,14 @@ from generator.scrape.prose import split_values
 from generator.scrape.types import UNIONS, parse_type
 from generator.scrape.unglue import split_glued
 
-_FLAG = re.compile(r"(Required|Optional)$")
-_UNION_HEAD = re.compile(r"^([A-Za-z_$@][\w.\-\[\]$@]*?)\s?(any of|one of|all of)$", re.ASCII)
-_NAME = re.compile(r"[A-Za-z_$@][\w.\-\[\]$@]*", re.ASCII)
+_FLAG = lazyre.compile(r"(Required|Optional)$")
+_UNION_HEAD = lazyre.compile(r"^([A-Za-z_$@][\w.\-\[\]$@]*?)\s?(any of|one of|all of)$", re.ASCII)
+_NAME = lazyre.compile(r"[A-Za-z_$@][\w.\-\[\]$@]*", re.ASCII)
 _UNION_WORDS = {"any of": "anyOf", "one of": "oneOf", "all of": "allOf"}
-_LABEL = re.compile(r"^(Default|Example|Possible values)\s*:\s*(.*)$", re.IGNORECASE)
-_BOUND = re.compile(r"^(min|max)\s*:\s*(-?\d+(?:\.\d+)?)$")
-_FORMAT = re.compile(r"^[a-z][\w-]*$")
-_VALUE = re.compile(r"^[\w.:/+-]+$")
+_LABEL = lazyre.compile(r"^(Default|Example|Possible values)\s*:\s*(.*)$", re.IGNORECASE)
+_BOUND = lazyre.compile(r"^(min|max)\s*:\s*(-?\d+(?:\.\d+)?)$")
+_FORMAT = lazyre.compile(r"^[a-z][\w-]*$")
+_VALUE = lazyre.compile(r"^[\w.:/+-]+$")
 _BOUND_KEYS = {"array": ("minItems", "maxItems"), "string": ("minLength", "maxLength")}
 _SKIPPED = {"show properties", "hide properties", "or"}
 

@@ -13,35 +13,38 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count
 
+from generator import lazyre
 from generator.model import Line, line_text
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
-_METHOD = re.compile(r"^(GET|POST|PUT|PATCH|DELETE|DEL|HEAD|OPTIONS|TRACE)$", re.I)
+_METHOD = lazyre.compile(r"^(GET|POST|PUT|PATCH|DELETE|DEL|HEAD|OPTIONS|TRACE)$", re.I)
 _HOST_VAR = r"\{\{?[^{}\s/]+\}\}?(?=/)"
 """A host written as a placeholder (`{{baseUrl}}/x`, `{域名}/x`): the path follows it."""
-_INLINE = re.compile(
+_INLINE = lazyre.compile(
     r"^(GET|POST|PUT|PATCH|DELETE|DEL|HEAD|OPTIONS|TRACE)\s*"
     rf"(https?://\S+|(?:{_HOST_VAR})?/(?:[^\s{{]|\{{[^{{}}]*\}})*)"
     r"(?:\s+HTTP/\d(?:\.\d)?)?\s*¶?$",  # `GET /x HTTP/1.1` (an HTTP sample), `¶` (Sphinx)
     re.I,
 )
-_TARGET = re.compile(rf"^((?:https?://|(?:{_HOST_VAR})?/)(?:[^\s{{]|\{{[^{{}}\s]*\s*\}})*)$")
+_TARGET = lazyre.compile(rf"^((?:https?://|(?:{_HOST_VAR})?/)(?:[^\s{{]|\{{[^{{}}\s]*\s*\}})*)$")
 """A line that is a URL or a path and nothing else (`{run_id }` too)."""
-_GLUED_TARGET = re.compile(
+_GLUED_TARGET = lazyre.compile(
     r"^((?:https?://[^\s/]+)?/?[A-Za-z0-9_\-.~%:${}]+(?:/[A-Za-z0-9_\-.~%:${}]*)*)(.*)$"
 )
 """A path with text glued after it: `/box/open请求参数`, `/v1/runsCreate a run.`"""
-_MEDIA_TYPE = re.compile(r"^(?:application|text|multipart|image|audio|video|font|model)/", re.I)
-_RELATIVE = re.compile(r"^[A-Za-z][\w.-]*(?:/[\w{}.-]+)+/?$")
-_CAPITAL_WORD = re.compile(r"(?<=[a-z0-9_}])[A-Z][a-z]+$")
-_DECORATED = re.compile(
+_MEDIA_TYPE = lazyre.compile(r"^(?:application|text|multipart|image|audio|video|font|model)/", re.I)
+_RELATIVE = lazyre.compile(r"^[A-Za-z][\w.-]*(?:/[\w{}.-]+)+/?$")
+_CAPITAL_WORD = lazyre.compile(r"(?<=[a-z0-9_}])[A-Z][a-z]+$")
+_DECORATED = lazyre.compile(
     r"^(?:<[^<>]*>\s*)*(?:[^\x00-\x7f\s]{1,8}\s*)?(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)"
     r"\s*(?:<[^<>]*>\s*)*$"
 )
 """A method in markup or behind a status word: `<mark ...>POST</mark>`, `开发中POST`."""
-_BRACKETED = re.compile(r"^[\[(](GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE)[\])]\s*(.*)$", re.I)
+_BRACKETED = lazyre.compile(
+    r"^[\[(](GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE)[\])]\s*(.*)$", re.I
+)
 """A method in brackets before its path: `[POST]/v1/x`, `(GET) /v1/x` (Markdown exports)."""
-_SEGMENT = re.compile(r"^[\w{}\-.:~%$ ]+\}?$")
+_SEGMENT = lazyre.compile(r"^[\w{}\-.:~%$ ]+\}?$")
 METHOD_INITIALS = frozenset("GPDHOTgpdhot")
 """What a method line can start with (no other character matches these, case ignored)."""
 
@@ -82,7 +85,7 @@ def header_at(lines: Sequence[Line], i: int) -> OpHeader | None:
     return _split_path(lines, i) if first == "/" else None
 
 
-_HOST = re.compile(_HOST_VAR)
+_HOST = lazyre.compile(_HOST_VAR)
 
 
 def clean_target(target: str) -> str:
@@ -184,7 +187,7 @@ def find_headers(lines: Sequence[Line]) -> list[OpHeader]:
     return [h for h in found if not _is_sample_header(lines, h, found)]
 
 
-_HTTP_SAMPLE = re.compile(r"\sHTTP/\d(?:\.\d)?\s*$")
+_HTTP_SAMPLE = lazyre.compile(r"\sHTTP/\d(?:\.\d)?\s*$")
 
 
 def _without_http_samples(lines: Sequence[Line], found: list[OpHeader]) -> list[OpHeader]:
@@ -238,7 +241,7 @@ def _is_sample_header(lines: Sequence[Line], header: OpHeader, found: list[OpHea
     )
 
 
-_PLACEHOLDER_SEGMENT = re.compile(r"^(?:\{[^{}]*\}|:\w+|<[^<>]+>)$")
+_PLACEHOLDER_SEGMENT = lazyre.compile(r"^(?:\{[^{}]*\}|:\w+|<[^<>]+>)$")
 
 
 def _fills(template: str, target: str) -> bool:
@@ -278,7 +281,7 @@ def title_before(
     return candidates[0], None
 
 
-_TITLE_LABEL = re.compile(r"^(summary|description)\s*[:：]$", re.I)
+_TITLE_LABEL = lazyre.compile(r"^(summary|description)\s*[:：]$", re.I)
 
 
 def labelled_title(lines: Sequence[Line], start: int, end: int) -> tuple[str | None, str | None]:

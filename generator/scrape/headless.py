@@ -9,15 +9,14 @@ A parameter named like a path placeholder goes in the path, the others in the qu
 
 from __future__ import annotations
 
-import re
-
+from generator import lazyre
 from generator.model import Line, Operation
 from generator.scrape.assemble import Reader, body_from, parameters_from, responses_from
 from generator.scrape.examples import split_content
 from generator.scrape.sections import Section
 
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
-_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+_PLACEHOLDER = lazyre.compile(r"\{([^{}]+)\}")
 _CODES = ("200", "default")
 
 

@@ -14,11 +14,12 @@ import json
 import re
 from typing import Any
 
+from generator import lazyre
 from generator.limits import MAX_EXAMPLE_DEPTH, no_surrogates, too_deep
 
-_LINE_NUMBER = re.compile(r"^\s*\d+\s{0,4}(?=[\[\]{}\"])")
-_ELLIPSIS = re.compile(r"^\s*(\.\.\.|…)\s*,?\s*$")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_LINE_NUMBER = lazyre.compile(r"^\s*\d+\s{0,4}(?=[\[\]{}\"])")
+_ELLIPSIS = lazyre.compile(r"^\s*(\.\.\.|…)\s*,?\s*$")
+_SURROGATE = lazyre.compile("[\ud800-\udfff]")
 
 
 def parse_jsonish(text: str, *, cut: bool = False) -> Any:
@@ -141,7 +142,7 @@ def _skip_to(text: str, marker: str, start: int) -> int:
     return len(text) if found < 0 else found
 
 
-_SIGNIFICANT = re.compile(r"\S")
+_SIGNIFICANT = lazyre.compile(r"\S")
 
 
 def _next_significant(text: str, start: int) -> str:
@@ -166,12 +167,12 @@ def balanced_end(text: str) -> int | None:
     return None
 
 
-_BRACKET_OR_STRING = re.compile(r'([{}\[\]])|"(?:[^"\\]|\\.)*(?:"|\\?\Z)', re.DOTALL)
+_BRACKET_OR_STRING = lazyre.compile(r'([{}\[\]])|"(?:[^"\\]|\\.)*(?:"|\\?\Z)', re.DOTALL)
 """A bracket (group 1) or a string, closed or left open at the end of the text (an escape
 skips the character after it)."""
 
 
-_PARTIAL_WORD = re.compile(r"[A-Za-z_][\w-]*$|-$")
+_PARTIAL_WORD = lazyre.compile(r"[A-Za-z_][\w-]*$|-$")
 _CLOSERS = {"{": "}", "[": "]"}
 
 

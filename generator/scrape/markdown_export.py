@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from generator import lazyre
 from generator.load.markdown import looks_markdown, markdown_lines
 from generator.model import MISSING, Body, Line, Operation, Page, PageResult
 from generator.problems import Problems
@@ -35,7 +36,7 @@ MARKDOWN_SCORE = 0.51
 above wins); a text page read as Markdown that no family claims is read here too."""
 
 
-_EXPORT_MARKS = re.compile(
+_EXPORT_MARKS = lazyre.compile(
     r"^\|\s*»|^\s*[-*] \w+\.\w[\w.]* ?\(|^(?:Request fields|Response \w+ fields)\b",
     re.M,
 )
@@ -69,7 +70,7 @@ def scrape(page: Page, problems: Problems) -> PageResult:
     return _scrape_markdown(labelled_methods(page), problems)
 
 
-_LABELLED_METHOD = re.compile(
+_LABELLED_METHOD = lazyre.compile(
     r"^\s*([A-Z][\w ]{0,30}:)\s+((?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (?:https?://|/)\S*)\s*$",
     re.M,
 )
@@ -112,7 +113,7 @@ def _scrape_markdown(page: Page, problems: Problems) -> PageResult:
 
 
 _BODYLESS = ("GET", "HEAD", "DELETE", "OPTIONS")
-_RETURNS_SENTENCE = re.compile(r"^Returns (?:an? |the )?[\w ]{1,60}\.$")
+_RETURNS_SENTENCE = lazyre.compile(r"^Returns (?:an? |the )?[\w ]{1,60}\.$")
 
 
 def _parameters(op: Operation, sections: list[Section]) -> None:

@@ -15,9 +15,9 @@ restored line keeps the number of the line it came from. A copy cut inside the l
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
+from generator import lazyre
 from generator.load.markdown import FLATTENED
 from generator.model import Line, line_text
 from generator.scrape.mdtables import has_flat_table, unflatten_tables
@@ -26,13 +26,13 @@ from generator.scrape.sections import heading_kind
 _LONG = 160
 """A line this long that starts with a heading is a flattened document; shorter ones are
 left as they are."""
-_BREAK = re.compile(r" (?=#{1,6} \S|[-*] `[^`]+` ?\()")
-_ITEM_HEAD = re.compile(r"^([-*] `[^`]+` ?\((?:[^()]|\([^()]*\))*\))\s+(\S.*)$")
-_HEADING = re.compile(r"^(#{1,6}) (.*)$")
-_CUT_HEAD = re.compile(r"^[-*] `[^`]+` ?\([^()]+$")
+_BREAK = lazyre.compile(r" (?=#{1,6} \S|[-*] `[^`]+` ?\()")
+_ITEM_HEAD = lazyre.compile(r"^([-*] `[^`]+` ?\((?:[^()]|\([^()]*\))*\))\s+(\S.*)$")
+_HEADING = lazyre.compile(r"^(#{1,6}) (.*)$")
+_CUT_HEAD = lazyre.compile(r"^[-*] `[^`]+` ?\([^()]+$")
 """A list item cut inside its `(type, required` head where the copy ends: the head is whole
 but for its closing parenthesis."""
-_INLINE_METHOD = re.compile(
+_INLINE_METHOD = lazyre.compile(
     r"(?<!\S)((?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (?:https?://|/)\S*)(?:\s+|$)"
 )
 _LABEL_WORDS = 6

@@ -15,15 +15,15 @@ shorter than N-1 cells is the copy's cut and is left out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from generator import lazyre
 from generator.model import Line
 from generator.scrape.sections import heading_kind
 
-_SEPARATOR = re.compile(r"\|(?:\s*:?-{3,}:?\s*\|){2,}(?:\s*:?-{3,}:?\s*(?=\s|$))?")
-_DASHES = re.compile(r"-{3,}")
+_SEPARATOR = lazyre.compile(r"\|(?:\s*:?-{3,}:?\s*\|){2,}(?:\s*:?-{3,}:?\s*(?=\s|$))?")
+_DASHES = lazyre.compile(r"-{3,}")
 _FLAGS = frozenset(
     {"是", "否", "y", "n", "yes", "no", "true", "false", "required", "optional"}
     | {"必填", "选填", "必选", "可选", "必须", "非必须", "必需"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from generator import lazyre
 from generator.model import Operation, Page, PageResult, Parameter
 from generator.problems import Problems
 from generator.scrape.assemble import attach_response_example
@@ -24,21 +25,21 @@ _STRONG: list[str | re.Pattern[str]] = [
     "Available options:",
     "Ask AI",
     "Was this page helpful?",
-    re.compile(r"^default:\S"),
-    re.compile(r"^enum<\w+>$"),
-    re.compile(r"^\d{3} - [\w.+-]+/[\w.+-]+$"),
-    re.compile(r"^- (GET|POST|PUT|PATCH|DEL)[A-Z][a-z]"),
-    re.compile(r"^/$"),
-    re.compile(r"^Required range: "),
-    re.compile(r"^Maximum (?:array )?length: \d"),
+    lazyre.compile(r"^default:\S"),
+    lazyre.compile(r"^enum<\w+>$"),
+    lazyre.compile(r"^\d{3} - [\w.+-]+/[\w.+-]+$"),
+    lazyre.compile(r"^- (GET|POST|PUT|PATCH|DEL)[A-Z][a-z]"),
+    lazyre.compile(r"^/$"),
+    lazyre.compile(r"^Required range: "),
+    lazyre.compile(r"^Maximum (?:array )?length: \d"),
 ]
 _WEAK: list[str | re.Pattern[str]] = [
     "Authorizations",
     "Query Parameters",
     "Path Parameters",
-    re.compile(r"^(?:object|string|integer)\[\]$"),
+    lazyre.compile(r"^(?:object|string|integer)\[\]$"),
 ]
-_TEMPLATE = re.compile(r"\{([^}]+)\}")
+_TEMPLATE = lazyre.compile(r"\{([^}]+)\}")
 
 
 def score(page: Page) -> float:

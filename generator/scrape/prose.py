@@ -13,25 +13,26 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from generator import lazyre
 from generator.model import Schema
 from generator.scrape.jsonish import parse_jsonish
 from generator.scrape.literals import keyword_filter
 
 _NUM = r"(-?\d[\d,]*(?:\.\d+)?)"
-_DEFAULT = re.compile(
+_DEFAULT = lazyre.compile(
     r"(?:Default value is|Defaults? to|default:|默认值[:：]?)\s*"
     r"(\[\]|\"[^\"]*\"|`[^`]*`|[^\s.,;]+)",
     re.IGNORECASE,
 )
-_VALUES = re.compile(
+_VALUES = lazyre.compile(
     r"(?:Values are|Possible values(?: are)?[:：]?|Allowed values(?: are)?[:：]?|"
     r"Available options[:：]|Enum(?:eration)?(?: values)?[:：]|枚举值[:：]?|可选值[:：]?|"
     r"(?:Must be )?one of[:：])\s*(.+?)(?:\.\s|\.$|$)",
     re.IGNORECASE,
 )
-_ONE_OF = re.compile(r"\bOne of\s+(\S.+?)(?:\.\s|\.$|$)")
-_SINGLE_VALUE = re.compile(r"(?<![\w])Value is (\S+?)\.?(?=\s*$|\s+[A-Z])")
-_DEFAULT_PROSE = re.compile(
+_ONE_OF = lazyre.compile(r"\bOne of\s+(\S.+?)(?:\.\s|\.$|$)")
+_SINGLE_VALUE = lazyre.compile(r"(?<![\w])Value is (\S+?)\.?(?=\s*$|\s+[A-Z])")
+_DEFAULT_PROSE = lazyre.compile(
     r"\bthe default(?: value)? is ([^\s.,;]+)"
     r"|(?:^|[.:]\s+)`?([\w-]+)`? is the default(?: value)?\b",
     re.IGNORECASE,
@@ -44,26 +45,30 @@ _KEYS_BY_TYPE = {
 }
 _TYPED_KEYS = set().union(*_KEYS_BY_TYPE.values())
 _MIN_MAX = {
-    "minimum": re.compile(r"Minimum value is " + _NUM, re.IGNORECASE),
-    "maximum": re.compile(r"[Mm]aximum value is " + _NUM),
-    "minLength": re.compile(r"Minimum length(?: is|:)\s*" + _NUM, re.IGNORECASE),
-    "maxLength": re.compile(
+    "minimum": lazyre.compile(r"Minimum value is " + _NUM, re.IGNORECASE),
+    "maximum": lazyre.compile(r"[Mm]aximum value is " + _NUM),
+    "minLength": lazyre.compile(r"Minimum length(?: is|:)\s*" + _NUM, re.IGNORECASE),
+    "maxLength": lazyre.compile(
         r"Maximum length(?: is|:| of)\s*" + _NUM + r"|maximum length is " + _NUM, re.IGNORECASE
     ),
-    "maxItems": re.compile(
+    "maxItems": lazyre.compile(
         r"Not more than " + _NUM + r" elements?|maximum of " + _NUM + r" items", re.IGNORECASE
     ),
-    "minItems": re.compile(
+    "minItems": lazyre.compile(
         r"At least " + _NUM + r"(?: elements?| but not more than [\d,]+ elements?)", re.IGNORECASE
     ),
-    "pattern": re.compile(r"Format should match the following pattern:\s*(\S+)"),
+    "pattern": lazyre.compile(r"Format should match the following pattern:\s*(\S+)"),
 }
-_RANGE = re.compile(r"(?:Required range|\bRange):\s*(.+)$", re.IGNORECASE | re.MULTILINE)
-_BETWEEN = re.compile(
+_RANGE = lazyre.compile(r"(?:Required range|\bRange):\s*(.+)$", re.IGNORECASE | re.MULTILINE)
+_BETWEEN = lazyre.compile(
     r"\bbetween " + _NUM + r" and " + _NUM + r"(\s+characters|\s+elements|\s+items)?", re.IGNORECASE
 )
-_LENGTH_RANGE = re.compile(r"Required string length:\s*" + _NUM + r"\s*-\s*" + _NUM, re.IGNORECASE)
-_ARRAY_RANGE = re.compile(r"Required array length:\s*" + _NUM + r"\s*-\s*" + _NUM, re.IGNORECASE)
+_LENGTH_RANGE = lazyre.compile(
+    r"Required string length:\s*" + _NUM + r"\s*-\s*" + _NUM, re.IGNORECASE
+)
+_ARRAY_RANGE = lazyre.compile(
+    r"Required array length:\s*" + _NUM + r"\s*-\s*" + _NUM, re.IGNORECASE
+)
 
 
 _FACT_PATTERNS = [

@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_NAMED_PARAM = re.compile(
+from generator import lazyre
+
+_NAMED_PARAM = lazyre.compile(
     r"\bthe\W{0,2}\s+(?:OData\s+)?`?(\$?[a-z_][a-z0-9_]*)`?\W{0,2}\s+"
     r"(?:(object|string|integer|number|boolean|array)\s+)?(body|query|path)\s+param(?:eter)?s?\b",
     re.ASCII,

@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from generator import lazyre
 from generator.model import Line, Operation, Page, PageResult
 from generator.problems import Problems
 from generator.scrape.assemble import attach_response_example
@@ -40,16 +41,16 @@ _MARKERS: list[str | re.Pattern[str]] = [
     "Try It!",
     "RESPONSE BODY",
     "CREDENTIALS",
-    re.compile(r"^Updated .+ ago$"),
-    re.compile(r"^(?:PATH|QUERY|BODY|HEADER|FORM) PARAMS$"),
-    re.compile(r"^ADD (?:string|object|integer|number|boolean|array)$"),
-    re.compile(r"^[A-Z0-9_]+ OBJECT(?: \| NULL)?$"),
-    re.compile(r"^length [≤≥]"),
-    re.compile(r"^(?:Body|Query|Path|Header|Form) Params$"),
-    re.compile(r"^Defaults to \S"),
-    re.compile(r"^-?\d+ to -?\d+$"),
+    lazyre.compile(r"^Updated .+ ago$"),
+    lazyre.compile(r"^(?:PATH|QUERY|BODY|HEADER|FORM) PARAMS$"),
+    lazyre.compile(r"^ADD (?:string|object|integer|number|boolean|array)$"),
+    lazyre.compile(r"^[A-Z0-9_]+ OBJECT(?: \| NULL)?$"),
+    lazyre.compile(r"^length [≤≥]"),
+    lazyre.compile(r"^(?:Body|Query|Path|Header|Form) Params$"),
+    lazyre.compile(r"^Defaults to \S"),
+    lazyre.compile(r"^-?\d+ to -?\d+$"),
 ]
-_CODE_START = re.compile(r"^\s*(?:curl\b|[{\[])")
+_CODE_START = lazyre.compile(r"^\s*(?:curl\b|[{\[])")
 _ROOT_LABEL = "RESPONSE BODY"
 _TRY_IT = "Click Try It! to start a request"
 _PANEL_LABEL = "RESPONSE"

@@ -18,25 +18,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator import lazyre
 from generator.model import Line
 from generator.scrape.blocks import is_name, is_type, parse_blocks, starts_field
 from generator.scrape.fields import Field, bound_keyword, bound_value, main_type
 from generator.scrape.types import parse_type
 from generator.scrape.unglue import unglue
 
-_BOX = re.compile(r"^(?P<name>\S+) (?:OBJECT|ARRAY OF OBJECTS)(?:\s*\|\s*NULL)?$")
-_ADD = re.compile(r"^ADD (?:string|object|integer|number|boolean|array|file)$", re.IGNORECASE)
-_BOUND_LINE = re.compile(r"^(?:length\s+)?(?:(?:≤|≥|<=|>=|<|>)\s*-?\d+(?:\.\d+)?\s*)+$")
-_BOUND = re.compile(r"(≤|≥|<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)")
-_RANGE_LINE = re.compile(r"^(-?\d+(?:\.\d+)?) to (-?\d+(?:\.\d+)?)$")
+_BOX = lazyre.compile(r"^(?P<name>\S+) (?:OBJECT|ARRAY OF OBJECTS)(?:\s*\|\s*NULL)?$")
+_ADD = lazyre.compile(r"^ADD (?:string|object|integer|number|boolean|array|file)$", re.IGNORECASE)
+_BOUND_LINE = lazyre.compile(r"^(?:length\s+)?(?:(?:≤|≥|<=|>=|<|>)\s*-?\d+(?:\.\d+)?\s*)+$")
+_BOUND = lazyre.compile(r"(≤|≥|<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)")
+_RANGE_LINE = lazyre.compile(r"^(-?\d+(?:\.\d+)?) to (-?\d+(?:\.\d+)?)$")
 """`1 to 100`: both bounds of a number, a length or an array's size, by the field's type."""
-_DEFAULT = re.compile(r"^Defaults to (.+)$")
+_DEFAULT = lazyre.compile(r"^Defaults to (.+)$")
 _NAMELESS = "__nameless__"
 """Put before a type line no name line precedes (a render that strips names): the block
 is read, so that its flags and bounds are not given to the field above, then left out."""
 _FLAGS = {"required", "optional", "deprecated"}
-_ALLOWED = re.compile(r"^Allowed(?: values)?\s*:\s*(.*)$", re.IGNORECASE)
-_TOKEN = re.compile(r"^[\w.:/+-]+$")
+_ALLOWED = lazyre.compile(r"^Allowed(?: values)?\s*:\s*(.*)$", re.IGNORECASE)
+_TOKEN = lazyre.compile(r"^[\w.:/+-]+$")
 
 
 @dataclass

@@ -19,6 +19,7 @@ import json
 import re
 from typing import Any
 
+from generator import lazyre
 from generator.model import Body, Operation, Page, PageResult, Response
 from generator.problems import Problems
 from generator.scrape.assemble import parameters_from
@@ -29,7 +30,7 @@ from generator.scrape.jsonish import parse_jsonish
 from generator.scrape.nesting import nest_dotted
 
 NAME = "readme_json"
-_API_KEY = re.compile(r'"api"\s*:\s*\{')
+_API_KEY = lazyre.compile(r'"api"\s*:\s*\{')
 _DECODER = json.JSONDecoder()
 _LOCATIONS = {"path", "query", "header", "cookie"}
 

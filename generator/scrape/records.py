@@ -25,6 +25,7 @@ from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
 
+from generator import lazyre
 from generator.model import Line, line_text
 from generator.scrape.blocks import is_modifier, name_parts
 from generator.scrape.fields import Field
@@ -36,8 +37,8 @@ _MAX_TEXT = 4
 """Description lines a record may show between its name and its type."""
 _JSON_TYPES = {"string", "integer", "number", "boolean", "object", "array", "null"}
 """Words that are an item marker (`object` after `Array<object>`), never a record's name."""
-_UNION = re.compile(r"^(?:any|one|all) of:?$", re.IGNORECASE)
-_ALLOWED = re.compile(r"^(?:Allowed values|Possible values|Enum)\s*:\s*(.+)$", re.IGNORECASE)
+_UNION = lazyre.compile(r"^(?:any|one|all) of:?$", re.IGNORECASE)
+_ALLOWED = lazyre.compile(r"^(?:Allowed values|Possible values|Enum)\s*:\s*(.+)$", re.IGNORECASE)
 _ENOUGH = 1
 """Records with text between name and type that make a block this layout."""
 

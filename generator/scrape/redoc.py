@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from generator import lazyre
 from generator.model import MISSING, Body, Line, Operation, Page, PageResult
 from generator.problems import Problems
 from generator.scrape.assemble import Reader, apply_sections, attach_response_example
@@ -37,21 +38,21 @@ NAME = "redoc"
 _MARKERS: list[str | re.Pattern[str]] = [
     "Response samples",
     "Request Body schema:",
-    re.compile(r"^(?:query|header|path|cookie) Parameters$"),
+    lazyre.compile(r"^(?:query|header|path|cookie) Parameters$"),
     # the labels and the method as a copy gives them, and upper-cased by the page's CSS:
     # spelled out, not `re.I`, so that the strings a page must show can be looked for first
-    re.compile(r"^(?:Re(?:quest Body|sponse) [Ss]chema|RE(?:QUEST BODY|SPONSE) SCHEMA):"),
-    re.compile(r"^(?:get|post|put|patch|delete|head|options)/\S*$"),
-    re.compile(r"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/\S*$"),
-    re.compile(r"^Authorizations:\S"),
-    re.compile(r"^Security[A-Z]\w*$"),
-    re.compile(r"(?:\d \]|[<>]= \d+) characters$"),
+    lazyre.compile(r"^(?:Re(?:quest Body|sponse) [Ss]chema|RE(?:QUEST BODY|SPONSE) SCHEMA):"),
+    lazyre.compile(r"^(?:get|post|put|patch|delete|head|options)/\S*$"),
+    lazyre.compile(r"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/\S*$"),
+    lazyre.compile(r"^Authorizations:\S"),
+    lazyre.compile(r"^Security[A-Z]\w*$"),
+    lazyre.compile(r"(?:\d \]|[<>]= \d+) characters$"),
 ]
-_FOLD = re.compile(r"(^|[{\[,])\s*[•+-]\s+(?=[\"{\[])")
+_FOLD = lazyre.compile(r"(^|[{\[,])\s*[•+-]\s+(?=[\"{\[])")
 """Redoc's fold marks before a sample's keys and items: `• "key"`, `{- "key"`, `, - {`."""
 _REQUEST_SAMPLES = "request samples"
 _RESPONSE_SAMPLES = "response samples"
-_SCHEMA_LABEL = re.compile(r"^Response [Ss]chema:\s*(?P<media>\S*)$", re.I)
+_SCHEMA_LABEL = lazyre.compile(r"^Response [Ss]chema:\s*(?P<media>\S*)$", re.I)
 
 
 def score(page: Page) -> float:

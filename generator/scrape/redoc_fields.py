@@ -18,30 +18,31 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from generator import lazyre
 from generator.model import Line
 from generator.scrape.blocks import is_name, parse_blocks
 from generator.scrape.fields import Field, bound_keyword, bound_value, main_type
 from generator.scrape.types import parse_type
 
-_TYPE_WORD = re.compile(r"(?:string|integer|number|boolean|object|array|null|any|Array of \w+)")
-_TYPE_HEAD = re.compile(
+_TYPE_WORD = lazyre.compile(r"(?:string|integer|number|boolean|object|array|null|any|Array of \w+)")
+_TYPE_HEAD = lazyre.compile(
     rf"^(?P<type>{_TYPE_WORD.pattern}(?:\s+or\s+{_TYPE_WORD.pattern})*)"
     r"(?:\s*\((?P<title>[^()]{1,60})\))?(?:\s*<(?P<format>[\w-]{1,30})>)?"
 )
 _NUMBER = r"-?\d+(?:\.\d+)?"
 _UNIT = r"(?:\s*(?:characters|items))?"
-_BOUNDS = re.compile(
+_BOUNDS = lazyre.compile(
     rf"^\s*(?:\[\s*(?P<low>{_NUMBER})\s*\.\.\s*(?P<high>{_NUMBER})\s*\]{_UNIT}"
     rf"|(?P<op>[<>]=?|[≤≥])\s*(?P<value>{_NUMBER}){_UNIT}"
     rf"|(?P<exact>\d+)\s*characters|(?P<nonempty>non-empty))"
 )
-_NAME = re.compile(r"[A-Za-z_$@][\w$@.\-\[\]]*", re.ASCII)
-_GLUED_NAME = re.compile(
+_NAME = lazyre.compile(r"[A-Za-z_$@][\w$@.\-\[\]]*", re.ASCII)
+_GLUED_NAME = lazyre.compile(
     r"^[A-Za-z_$@][\w$@.\-\[\]]*?(?:string|integer|number|boolean|object|array)"
 )
 _REQUIRED = "required"
-_ENUM = re.compile(r'^(?:Items )?Enum:\s*((?:"[^"]*"\s*)+)$')
-_QUOTED = re.compile(r'"([^"]*)"')
+_ENUM = lazyre.compile(r'^(?:Items )?Enum:\s*((?:"[^"]*"\s*)+)$')
+_QUOTED = lazyre.compile(r'"([^"]*)"')
 
 Bounds = list[tuple[str, str]]
 
@@ -164,7 +165,7 @@ def _walk(fields: list[Field]) -> list[Field]:
     return out
 
 
-_PIPED = re.compile(
+_PIPED = lazyre.compile(
     r"^\|\s*(?P<name>[A-Za-z_$@][\w$@.\-\[\]]*)(?P<flag>\s+required)?\s*\|\s*(?P<rest>.+?)\s*\|$"
 )
 """A field row of Redoc's table as an HTML render gives it: two cells, no header."""
@@ -238,7 +239,7 @@ def _row_lines(cell: str) -> list[str] | None:
     return parts
 
 
-_LABEL = re.compile(
+_LABEL = lazyre.compile(
     r"^(?P<label>(?:Items )?(?:Default|Value|Enum|Example)):\s*"
     r'(?P<value>(?:"[^"]*"|-?\d+(?:\.\d+)?|true|false|null|\[\]|\{\})'
     r'(?:\s+(?:"[^"]*"|-?\d+(?:\.\d+)?)(?=\s|$))*)'
@@ -251,7 +252,7 @@ _ALTERNATIVE = (
     rf"(?:Array of )?(?:\({_WORDS}(?: or {_WORDS})*\)|{_WORDS}s?\b"
     r"|[A-Z][\w\- ]{0,60}? \((?:object|string|integer|number|boolean|array)\))"
 )
-_PHRASE = re.compile(
+_PHRASE = lazyre.compile(
     rf"^(?P<alts>{_ALTERNATIVE}(?: or {_ALTERNATIVE})*)"
     r"(?:\s*\((?P<title>[^()]{1,60})\))?(?:\s*<(?P<format>[\w-]{1,30})>)?"
 )
@@ -259,7 +260,7 @@ _PHRASE = re.compile(
 `Array of`), a parenthesised union, or a titled schema (`Code tool (object)`), then the
 schema's title and format: `Array of Code tool (object) or null`, `(string or null) or
 (string or null)`, `string or NamedChoice (object) (ChoiceOption)`, `string <uri>`."""
-_ALTERNATIVES = re.compile(_ALTERNATIVE)
+_ALTERNATIVES = lazyre.compile(_ALTERNATIVE)
 
 
 def _phrase_type(phrase: re.Match[str]) -> str:
@@ -296,4 +297,4 @@ def _value_line(label: str, value: str) -> str:
     return f"{label}: {value}"
 
 
-_TOKEN = re.compile(r'"[^"]*"|\S+')
+_TOKEN = lazyre.compile(r'"[^"]*"|\S+')

@@ -8,15 +8,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from generator import lazyre
 from generator.model import Line, line_text
 from generator.scrape.jsonish import balanced_end, parse_jsonish
 from generator.scrape.shell_words import split_words
 from generator.scrape.sketch import Sketch, placeholder_schema, sketch_schema
 
-_CURL_START = re.compile(r"(?:^|[\s}\]>$\d])(curl)\s")
-_NUMBERED = re.compile(r"^\s*(\d{1,4}) ?(.*)$")
-_NUMBERED_START = re.compile(r"^1 ?[\[{]")
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"?', re.DOTALL)
+_CURL_START = lazyre.compile(r"(?:^|[\s}\]>$\d])(curl)\s")
+_NUMBERED = lazyre.compile(r"^\s*(\d{1,4}) ?(.*)$")
+_NUMBERED_START = lazyre.compile(r"^1 ?[\[{]")
+_JSON_STRING = lazyre.compile(r'"(?:[^"\\]|\\.)*"?', re.DOTALL)
 """A JSON string on one line, or the rest of the line when it is left open."""
 _METHOD_FLAG = ("-X", "--request")
 _HEADER_FLAG = ("-H", "--header")
@@ -332,7 +333,7 @@ def _read_tokens(curl: Curl, tokens: Sequence[str]) -> str | None:
     return json_raw
 
 
-_PAIR = re.compile(r"^([A-Za-z_][\w.\[\]-]*)=(.*)$", re.DOTALL)
+_PAIR = lazyre.compile(r"^([A-Za-z_][\w.\[\]-]*)=(.*)$", re.DOTALL)
 
 
 def _pairs(raw: str) -> dict[str, str]:

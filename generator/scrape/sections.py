@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count, repeat
 
+from generator import lazyre
 from generator.model import Line, line_text
 from generator.scrape.blocks import is_type
 from generator.scrape.records import schema_title, starts_schema
@@ -45,25 +46,27 @@ _JK = r"(?:パラメータ|パラメーター|매개변수|파라미터)"
 _HEADINGS: list[tuple[Kind, re.Pattern[str]]] = [
     (
         Kind.AUTH,
-        re.compile(
+        lazyre.compile(
             r"^(?:authorizations?|authentication(?: methods?)?|auth|鉴权|认证|身份验证)$", re.I
         ),
     ),
-    (Kind.PATH, re.compile(rf"^(?:path\s*{_P}|路径参数|パス\s*{_JK}|경로\s*{_JK})$", re.I)),
+    (Kind.PATH, lazyre.compile(rf"^(?:path\s*{_P}|路径参数|パス\s*{_JK}|경로\s*{_JK})$", re.I)),
     (
         Kind.QUERY,
-        re.compile(rf"^(?:query\s*{_P}|query string|查询参数|クエリ\s*{_JK}|쿼리\s*{_JK})$", re.I),
+        lazyre.compile(
+            rf"^(?:query\s*{_P}|query string|查询参数|クエリ\s*{_JK}|쿼리\s*{_JK})$", re.I
+        ),
     ),
     (
         Kind.HEADER,
-        re.compile(
+        lazyre.compile(
             rf"^(?:header\s*{_P}|headers?|请求头(?:参数)?|ヘッダー?\s*{_JK}|헤더\s*{_JK})$", re.I
         ),
     ),
-    (Kind.COOKIE, re.compile(rf"^(?:cookie\s*{_P}|cookies)$", re.I)),
+    (Kind.COOKIE, lazyre.compile(rf"^(?:cookie\s*{_P}|cookies)$", re.I)),
     (
         Kind.BODY,
-        re.compile(
+        lazyre.compile(
             rf"^(?:body\s*{_P}?|request(?:\s*body(?:\s*schema)?|\s+fields)?|body\s+required"
             r"|请求体(?:参数)?|リクエスト\s*(?:の\s*)?(?:本文|ボディ)|요청\s*(?:본문|바디))"
             r"(?:\s*[:：]?\s*(?:required)?\s*(?P<media>[\w.+-]+/[\w.+-]+))?"
@@ -72,11 +75,11 @@ _HEADINGS: list[tuple[Kind, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    (Kind.URI, re.compile(rf"^(?:uri\s*(?:request\s*)?{_P}|url\s*{_P})$", re.I)),
-    (Kind.PARAMS, re.compile(r"^(?:请求参数|(?:request\s*)?param(?:eter)?s)$", re.I)),
+    (Kind.URI, lazyre.compile(rf"^(?:uri\s*(?:request\s*)?{_P}|url\s*{_P})$", re.I)),
+    (Kind.PARAMS, lazyre.compile(r"^(?:请求参数|(?:request\s*)?param(?:eter)?s)$", re.I)),
     (
         Kind.RESPONSES,
-        re.compile(
+        lazyre.compile(
             r"^(?:responses?|response\s*(?:body|param(?:eter)?s)|returns|返回响应|响应|返回结果"
             r"|返回数据|(?:响应|返回)参数(?:说明)?|响应体|レスポンス\s*(?:の\s*)?(?:本文|ボディ)|응답\s*(?:본문|바디)"
             r"|response\s+(?P<rstatus>[1-5]\d\d|default)(?:\s+fields)?"
@@ -86,7 +89,7 @@ _HEADINGS: list[tuple[Kind, re.Pattern[str]]] = [
     ),
     (
         Kind.REQUEST_SAMPLES,
-        re.compile(
+        lazyre.compile(
             r"^(?:request\s*samples?|request\s*examples?|examples?\s*requests?|code\s*samples?"
             r"|请求示例(?:代码)?|示例代码)"
             r"(?:\s*\(.*\))?$",
@@ -95,28 +98,28 @@ _HEADINGS: list[tuple[Kind, re.Pattern[str]]] = [
     ),
     (
         Kind.RESPONSE_EXAMPLES,
-        re.compile(
+        lazyre.compile(
             r"^(?:response\s*examples?|examples?\s*responses?|响应示例|返回示例)"
             r"\s*(?:\((?P<status>\d{3})\))?$",
             re.I,
         ),
     ),
-    (Kind.RESPONSE_HEADERS, re.compile(r"^(?:response\s*headers?|响应头)$", re.I)),
+    (Kind.RESPONSE_HEADERS, lazyre.compile(r"^(?:response\s*headers?|响应头)$", re.I)),
     (
         Kind.END,
-        re.compile(
+        lazyre.compile(
             r"^(?:modified at|修改于|last (?:updated|modified)|updated|was this page helpful)\b.*$",
             re.I,
         ),
     ),
 ]
-_STATUS = re.compile(
+_STATUS = lazyre.compile(
     r"^[^\w\s]*\s*(?:HTTP\s*|Status\s*(?:code)?\s*)?"
     r"(?P<code>[1-5]\d\d(?!\d)|default(?=\s|$)(?!\s+values?\b))"
     r"\s*[-:–]?\s*(?P<rest>[^{}\[\]]{0,60})$",
     re.I,
 )
-_MEDIA = re.compile(r"\b([\w.+-]+/[\w.+-]+)\b")
+_MEDIA = lazyre.compile(r"\b([\w.+-]+/[\w.+-]+)\b")
 
 
 @dataclass
@@ -138,12 +141,12 @@ class Status:
 _LONGEST_HEADING = 80
 _DECORATION = "#*: "
 """Markdown and label marks around a heading's words."""
-_ANY_HEADING = re.compile(
+_ANY_HEADING = lazyre.compile(
     "|".join(f"(?P<{kind.name}>{pattern.pattern})" for kind, pattern in _HEADINGS), re.I
 )
 """All heading patterns in one: the alternatives are tried in order, the first that matches
 names the kind (one `match` a line instead of one a pattern)."""
-_TAB = re.compile(r"^[-•]?\s*[1-5]\d\d$")
+_TAB = lazyre.compile(r"^[-•]?\s*[1-5]\d\d$")
 """A status code alone on a line, as a tab list shows it (`- 200`, `- 400`, ...)."""
 _TAB_STARTS = frozenset("-•12345")
 """The first characters of a `_TAB` line, which start no heading: such a line is tested
@@ -154,7 +157,7 @@ _TOGGLE = "Expand Collapse"
 """Stainless's toggle glued to a heading (`Path ParametersExpand Collapse`), which may also
 carry a media label and be glued to the end of the text before it (`... WriteBody
 ParametersJSONExpand Collapse`)."""
-_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_GLUE = lazyre.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def _toggled_heading(text: str) -> str:

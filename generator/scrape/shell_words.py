@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 import shlex
 
-_PIECE = re.compile(
+from generator import lazyre
+
+_PIECE = lazyre.compile(
     r"""(?P<space>[ \t\r\n]+)"""
     r"""|(?P<plain>[^ \t\r\n'"\\]+)"""
     r"""|\\(?P<escaped>.)"""
@@ -22,7 +24,7 @@ _PIECE = re.compile(
     r"""|"(?P<double>(?:[^"\\]|\\.)*)\"""",
     re.DOTALL,
 )
-_DOUBLE_ESCAPE = re.compile(r'\\([\\"])')
+_DOUBLE_ESCAPE = lazyre.compile(r'\\([\\"])')
 
 
 def split_words(text: str) -> list[str]:

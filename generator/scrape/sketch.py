@@ -12,10 +12,10 @@ Nothing is marked required (a sketch does not say).
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from generator import lazyre
 from generator.model import Schema
 from generator.scrape.jsonish import parse_jsonish
 from generator.scrape.tsmembers import apply_required, looks_like_members, members_to_sketch
@@ -23,9 +23,9 @@ from generator.scrape.types import parse_type
 
 _MARK = "\u0000"
 _ALT = r'"(?:[^"\\\n]|\\.)*"|[A-Za-z_][\w.-]*(?:<[^<>\n]*>)?(?:\[\])?'
-_RUN = re.compile(rf"(?:{_ALT})(?:\s*\|\s*(?:{_ALT}))*")
-_ONE = re.compile(_ALT)
-_KEY_AFTER = re.compile(r"\s*:")
+_RUN = lazyre.compile(rf"(?:{_ALT})(?:\s*\|\s*(?:{_ALT}))*")
+_ONE = lazyre.compile(_ALT)
+_KEY_AFTER = lazyre.compile(r"\s*:")
 _LITERALS = ("true", "false", "null")
 
 

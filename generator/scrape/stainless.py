@@ -23,23 +23,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from generator import lazyre
 from generator.model import Line
 from generator.scrape.fields import Field
 
-_FIELD = re.compile(
+_FIELD = lazyre.compile(
     r'^(?:"(?P<quoted>[^"\s]+)"|(?P<name>[A-Za-z_$][\w.$-]*)): (?P<optional>optional )?'
     r"(?P<type>.+)$"
 )
-_DEFINITION = re.compile(r"^(?P<name>[A-Z]\w*) = (?P<type>.+)$")
+_DEFINITION = lazyre.compile(r"^(?P<name>[A-Z]\w*) = (?P<type>.+)$")
 _KEYWORDS = frozenset({"string", "number", "integer", "boolean", "object", "unknown", "null"})
-_ALTERNATIVE = re.compile(
+_ALTERNATIVE = lazyre.compile(
     r'(?P<array>(?:array of )*)(?:(?P<word>[A-Za-z_]\w*)|"(?P<literal>[^"]*)"|(?P<num>-?\d+))'
     r"(?: \{ (?P<keys>[^{}]*) \})?"
 )
-_YAML_KEY = re.compile(r"^\s*[\w-]+:$")
-_LABEL = re.compile(r"^[A-Z][a-z]+$")
-_MORE = re.compile(r"^\d+ more$")
-_HIDDEN = re.compile(r"\d+ more\b")
+_YAML_KEY = lazyre.compile(r"^\s*[\w-]+:$")
+_LABEL = lazyre.compile(r"^[A-Z][a-z]+$")
+_MORE = lazyre.compile(r"^\d+ more$")
+_HIDDEN = lazyre.compile(r"\d+ more\b")
 """The last alternative of a list that names only some (`"a" or "b" or 3 more`)."""
 
 

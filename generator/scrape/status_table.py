@@ -19,13 +19,14 @@ from functools import lru_cache
 from itertools import repeat
 from operator import contains
 
+from generator import lazyre
 from generator.model import Line, line_text
 
 _STATUS_WORDS = frozenset({"status", "status code", "code", "http code", "http status"})
 _TEXT_WORDS = ("description", "meaning", "reason")
 _OTHER_WORDS = frozenset({"schema", "model", "type", "content type", "media type"})
-_CODE = re.compile(r"^(?:[1-5]\d\d|[1-5]XX|default)$", re.I)
-_SEPARATOR = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")
+_CODE = lazyre.compile(r"^(?:[1-5]\d\d|[1-5]XX|default)$", re.I)
+_SEPARATOR = lazyre.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")
 
 
 def _cells(text: str) -> list[str]:

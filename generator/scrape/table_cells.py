@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from generator import lazyre
 from generator.scrape.table_rows import RawRow
 from generator.scrape.types import parse_type
 
@@ -66,8 +67,8 @@ _LOCATIONS = {
     "form": "body",
 }
 _TYPED = ("type", "required", "optional", "in", "sub")
-_NAMED_TYPE = re.compile(r"^(?:[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[A-Z]\w*(?=\[\]))(\[\])?$")
-_BRACKETED = re.compile(r"^\[\s*(\[\s*\w+\s*\]|\w+)\s*\]$")
+_NAMED_TYPE = lazyre.compile(r"^(?:[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[A-Z]\w*(?=\[\]))(\[\])?$")
+_BRACKETED = lazyre.compile(r"^\[\s*(\[\s*\w+\s*\]|\w+)\s*\]$")
 _SCALAR_CLASSES = {
     **dict.fromkeys(("BigDecimal", "Double", "Float", "Decimal", "Number"), "number"),
     **dict.fromkeys(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from generator import lazyre
 from generator.scrape.fields import Field
 from generator.scrape.table_cells import (
     align,
@@ -25,16 +26,16 @@ from generator.scrape.table_cells import (
 from generator.scrape.table_rows import RawTable
 from generator.scrape.types import parse_type
 
-_NAME = re.compile(r"[A-Za-z_$@][\w.$@\[\]\-]{0,99}", re.ASCII)
-_MARKS = re.compile(r"^(?P<marks>-+(?=\S)|[\s\u3000]*[└├│─]+[\s─]*|[»\s]*)(?P<rest>.*)$")
-_FLAG_IN_NAME = re.compile(r"\s*[(（](required|optional|必填|必须|可选|选填)[)）]\s*$", re.I)
-_LEAD_FLAG = re.compile(
+_NAME = lazyre.compile(r"[A-Za-z_$@][\w.$@\[\]\-]{0,99}", re.ASCII)
+_MARKS = lazyre.compile(r"^(?P<marks>-+(?=\S)|[\s\u3000]*[└├│─]+[\s─]*|[»\s]*)(?P<rest>.*)$")
+_FLAG_IN_NAME = lazyre.compile(r"\s*[(（](required|optional|必填|必须|可选|选填)[)）]\s*$", re.I)
+_LEAD_FLAG = lazyre.compile(
     r"^(?P<flag>required|optional|必須|必须|必填|必需|省略可|可选|选填|필수|선택사항|선택)"
     r"(?:[.。:：,，、]\s*|\s+|(?=[A-Z\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]))(?P<rest>.*)$",
     re.I | re.S,
 )
-_CONDITION = re.compile(r"(?:if|when|unless|only|for|with)\b", re.I)
-_LEAD_TYPE = re.compile(
+_CONDITION = lazyre.compile(r"(?:if|when|unless|only|for|with)\b", re.I)
+_LEAD_TYPE = lazyre.compile(
     r"^(?:(?P<lower>string|integer|number|boolean|object|array|int|long|float|double|bool)"
     r"\s+(?=[A-Z\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])|(?P<any>(?i:string|integer|number|boolean|object|array|int|long|float"
     r"|double|bool))\.\s+)(?P<rest>.*)$",

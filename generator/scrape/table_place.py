@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from generator import lazyre
 from generator.model import Line, Operation
 from generator.scrape.assemble import body_from, parameters_from
 from generator.scrape.examples import split_content
@@ -19,7 +20,9 @@ from generator.scrape.table_fields import table_fields
 from generator.scrape.table_rows import find_tables, may_hold_table
 from generator.scrape.table_values import apply_values, is_value_table
 
-_PLACEHOLDER = re.compile(r"\{\s*([^{}=|\s]+)[^{}]*\}|(?<=/):([A-Za-z_]\w*)|<([A-Za-z_][\w-]*)>")
+_PLACEHOLDER = lazyre.compile(
+    r"\{\s*([^{}=|\s]+)[^{}]*\}|(?<=/):([A-Za-z_]\w*)|<([A-Za-z_][\w-]*)>"
+)
 _HEADERS = frozenset(
     {
         "accept",
@@ -36,7 +39,7 @@ _HEADERS = frozenset(
     }
 )
 _QUERY_METHODS = ("GET", "HEAD", "DELETE", "OPTIONS")
-_PARAM_WORDS = re.compile(r"param|argument|参数|參數|パラメータ|파라미터|引数", re.I)
+_PARAM_WORDS = lazyre.compile(r"param|argument|参数|參數|パラメータ|파라미터|引数", re.I)
 _TITLE_WORDS = 6
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 
+from generator import lazyre
 from generator.model import Line, line_text
 from generator.scrape.table_columns import (
     column_key,
@@ -30,7 +31,7 @@ from generator.scrape.table_columns import (
 
 _RowAt = Callable[[Sequence[Line], int], "RawRow | None"]
 _TableAt = Callable[[Sequence[Line], int], "tuple[RawTable | None, int]"]
-_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+_SEPARATOR = lazyre.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _HEADER_LINES = 8
 """How many lines a header split one cell a line may take (`|` / `Name |` / `Type |` ...)."""
 
@@ -348,9 +349,9 @@ def _column_row(keys: list[str | None], cells: list[str]) -> bool:
     return True
 
 
-_NAME_WORD = re.compile(r"[»\-\s└├│─]*[A-Za-z_$@][\w.$@\[\]\-]*", re.ASCII)
-_GLUED_START = re.compile(r"^[A-Za-z_$@]")
-_ASIDE = re.compile(r"^\s*[•·\-*]\s")
+_NAME_WORD = lazyre.compile(r"[»\-\s└├│─]*[A-Za-z_$@][\w.$@\[\]\-]*", re.ASCII)
+_GLUED_START = lazyre.compile(r"^[A-Za-z_$@]")
+_ASIDE = lazyre.compile(r"^\s*[•·\-*]\s")
 
 
 def _mark_free(word: str) -> str:

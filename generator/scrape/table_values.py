@@ -14,15 +14,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from generator import lazyre
 from generator.model import Line
 from generator.scrape.fields import Field
 from generator.scrape.table_rows import RawTable
 from generator.scrape.types import parse_type
 
-_VALUE_HEADER = re.compile(
+_VALUE_HEADER = lazyre.compile(
     r"^\|?\s*(?:parameter|property|field|name)\s*\|\s*(?:value|values|enum)\s*\|?$", re.I
 )
-_MARKS = re.compile(r"^(?P<marks>[»\s]*)(?P<name>\S+)$")
+_MARKS = lazyre.compile(r"^(?P<marks>[»\s]*)(?P<name>\S+)$")
 
 
 def is_value_table(lines: Sequence[Line], table: RawTable) -> bool:

@@ -16,13 +16,13 @@ lines so that each body follows its own status line; other lines are returned as
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from generator import lazyre
 from generator.model import Line
 from generator.scrape.sections import status_line
 
-_MEDIA = re.compile(r"^[-•*]?\s*[\w.+-]+/[\w.+-]+(?:;.*)?$")
+_MEDIA = lazyre.compile(r"^[-•*]?\s*[\w.+-]+/[\w.+-]+(?:;.*)?$")
 
 
 def untab(lines: Sequence[Line]) -> list[Line]:

@@ -25,16 +25,17 @@ import json
 import re
 from typing import Any
 
+from generator import lazyre
 from generator.model import Schema
 
-_MEMBER = re.compile(
+_MEMBER = lazyre.compile(
     r"^(?P<indent>\s*)(?P<name>[A-Za-z_$][\w$.-]*)(?P<optional>\?)?\s*:\s*(?P<rest>.*)$"
 )
-_COMMENT = re.compile(r"^\s*//")
-_TRAILING_COMMENT = re.compile(r"\s+//[^\"]*$")
-_REF = re.compile(r"#/(?:components/schemas|definitions)/[\w.\-]+")
-_PARTIAL = re.compile(r"\bPartial\(([^()]*)\)")
-_ENUM = re.compile(r"\benum\[([^\[\]]*)\]")
+_COMMENT = lazyre.compile(r"^\s*//")
+_TRAILING_COMMENT = lazyre.compile(r"\s+//[^\"]*$")
+_REF = lazyre.compile(r"#/(?:components/schemas|definitions)/[\w.\-]+")
+_PARTIAL = lazyre.compile(r"\bPartial\(([^()]*)\)")
+_ENUM = lazyre.compile(r"\benum\[([^\[\]]*)\]")
 _REQUIRED = "\u0001"
 """Put after a key: the member is required (taken off again when the schema is built)."""
 

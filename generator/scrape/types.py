@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from generator import lazyre
 from generator.model import Schema
 
 _ALIASES = {
@@ -67,10 +68,10 @@ _FORMATS = {
     "password",
     "file",
 }
-_COUNT = re.compile(r"\s*\{\s*(\d+)\s*\}\s*$")
-_GENERIC = re.compile(r"^([a-z]+)\s*[<(]\s*([^<>()]+?)\s*[>)]$")
-_FORMAT_AFTER = re.compile(r"^(.*?\S)\s*[Ff]ormat:\s*([A-Za-z][\w-]*)$")
-_ARRAY_OF = re.compile(
+_COUNT = lazyre.compile(r"\s*\{\s*(\d+)\s*\}\s*$")
+_GENERIC = lazyre.compile(r"^([a-z]+)\s*[<(]\s*([^<>()]+?)\s*[>)]$")
+_FORMAT_AFTER = lazyre.compile(r"^(.*?\S)\s*[Ff]ormat:\s*([A-Za-z][\w-]*)$")
+_ARRAY_OF = lazyre.compile(
     r"^(?:array|list)\s*\[\s*(.+?)\s*\]$|^(?:array|list) of (\w+?)s?$|^\[\s*([a-z]\w*)\s*\]$"
 )
 """`array[string]`, `list of strings`, and `[object]` (Widdershins-style exports)."""
@@ -120,7 +121,7 @@ class TypeExpr:
         )
 
 
-_SPACED_TYPE = re.compile(r"[|¦<\[({]|\s(?:or|OR)\s| of |ormat:")
+_SPACED_TYPE = lazyre.compile(r"[|¦<\[({]|\s(?:or|OR)\s| of |ormat:")
 """What a type expression holding a space has: no type word holds one, so a line with a
 space and none of these (a line of prose, most lines) is no type."""
 
@@ -168,7 +169,7 @@ def _with_format(text: str) -> TypeExpr | None:
     return TypeExpr(expr.types, format=fmt, child_count=expr.child_count, is_enum=expr.is_enum)
 
 
-_ALTERNATIVE_TOKEN = re.compile(r"[<\[(]|[>\])]|\s*[|¦]\s*|\s+(?:or|OR)\s+")
+_ALTERNATIVE_TOKEN = lazyre.compile(r"[<\[(]|[>\])]|\s*[|¦]\s*|\s+(?:or|OR)\s+")
 
 
 def _alternatives(text: str) -> list[str]:

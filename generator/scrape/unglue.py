@@ -16,33 +16,34 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from generator import lazyre
 from generator.model import Line
 from generator.scrape.blocks import echoes_name, is_name, is_type
 from generator.scrape.types import parse_type
 
-_TYPE_START = re.compile(r"(?=string|integer|number|boolean|object|array|null|file|enum|map<)")
+_TYPE_START = lazyre.compile(r"(?=string|integer|number|boolean|object|array|null|file|enum|map<)")
 """Where a type may start (zero-width: `temperaturenumber` holds `enum` and `number`)."""
-_LIST_START = re.compile(r"(?=list of |list<|list\[)")
+_LIST_START = lazyre.compile(r"(?=list of |list<|list\[)")
 """`datalist of objects` (Fern): `list` starts a type only where `of`/a bracket follows."""
-_FLAGGED_START = re.compile(r"(?=datetime|date-time|date|double|uuid)")
+_FLAGGED_START = lazyre.compile(r"(?=datetime|date-time|date|double|uuid)")
 """Type words that end common names (`update`, `mandate`): a type only before a glued flag
 (`opened_afterdatetimeOptional`)."""
 _REQ = r"(?:required|optional|Required|Optional)"
-_NAME_PART = re.compile(r"[A-Za-z_$@][\w.\-\[\]$@]*", re.ASCII)
-_MARKED_NAME = re.compile(r"([A-Za-z_$@][\w.\-\[\]$@]*)([*?])", re.ASCII)
+_NAME_PART = lazyre.compile(r"[A-Za-z_$@][\w.\-\[\]$@]*", re.ASCII)
+_MARKED_NAME = lazyre.compile(r"([A-Za-z_$@][\w.\-\[\]$@]*)([*?])", re.ASCII)
 """A name glued to a required (`*`) or optional (`?`, TypeScript-style) mark (Fumadocs)."""
 _MARKS = {"*": "required", "?": "optional"}
-_STARRED = re.compile(r"^([A-Za-z_$@][\w.\-\[\]$@]*)\s+\*$", re.ASCII)
-_PAREN_LOCATION = re.compile(r"^\((path|query|header|cookie)\)$", re.I)
+_STARRED = lazyre.compile(r"^([A-Za-z_$@][\w.\-\[\]$@]*)\s+\*$", re.ASCII)
+_PAREN_LOCATION = lazyre.compile(r"^\((path|query|header|cookie)\)$", re.I)
 """A parameter's location in parentheses on its own line (Swagger UI: `(query)`)."""
-_TRAILING_REQ = re.compile(rf"{_REQ}$")
-_REQ_FIRST = re.compile(rf"^([A-Za-z_$@][\w.\-\[\]$@]*?)({_REQ})\s+(.+)$", re.ASCII)
-_SPACED = re.compile(rf"^([a-z_$][\w.\-\[\]]*|[A-Z][\w]*[-_][\w-]+)\s+(.+?)(?:\s+({_REQ}))?$")
-_MODS = re.compile(rf"^(header|query|path|cookie)({_REQ})$", re.I)
-_REQ_PREFIX = re.compile(rf"^({_REQ})(?=[A-Z])(.+)$")
-_FLAG_THEN_TEXT = re.compile(rf"({_REQ})(?=[A-Z])")
-_BOUND_MOD = re.compile(r"^(?:min|max)\s*:\s*-?\d+(?:\.\d+)?$")
-_FORMAT_MOD = re.compile(r"^[a-z][\w-]*$")
+_TRAILING_REQ = lazyre.compile(rf"{_REQ}$")
+_REQ_FIRST = lazyre.compile(rf"^([A-Za-z_$@][\w.\-\[\]$@]*?)({_REQ})\s+(.+)$", re.ASCII)
+_SPACED = lazyre.compile(rf"^([a-z_$][\w.\-\[\]]*|[A-Z][\w]*[-_][\w-]+)\s+(.+?)(?:\s+({_REQ}))?$")
+_MODS = lazyre.compile(rf"^(header|query|path|cookie)({_REQ})$", re.I)
+_REQ_PREFIX = lazyre.compile(rf"^({_REQ})(?=[A-Z])(.+)$")
+_FLAG_THEN_TEXT = lazyre.compile(rf"({_REQ})(?=[A-Z])")
+_BOUND_MOD = lazyre.compile(r"^(?:min|max)\s*:\s*-?\d+(?:\.\d+)?$")
+_FORMAT_MOD = lazyre.compile(r"^[a-z][\w-]*$")
 _NOT_FORMATS = {"enum", "read-only", "write-only", "readonly", "writeonly"}
 
 
@@ -69,9 +70,9 @@ def unglue(lines: Sequence[Line]) -> list[Line]:
     return out
 
 
-_UNION_MEMBER = re.compile(r"^UnionMember\d+\s*(?:=\s*)?[a-z]")
-_VARIANTS = re.compile(r"^One of the following \d+ (?:\w+ )?variants:?$", re.I)
-_SHOW_HIDE = re.compile(r"^(?:Hide|Show) \w+\s*(?:Hide|Show) \w+$", re.I)
+_UNION_MEMBER = lazyre.compile(r"^UnionMember\d+\s*(?:=\s*)?[a-z]")
+_VARIANTS = lazyre.compile(r"^One of the following \d+ (?:\w+ )?variants:?$", re.I)
+_SHOW_HIDE = lazyre.compile(r"^(?:Hide|Show) \w+\s*(?:Hide|Show) \w+$", re.I)
 
 
 def _stainless_union(lines: Sequence[Line], i: int, text: str, following: str) -> bool:
@@ -141,7 +142,7 @@ def _spaced_type(text: str) -> bool:
     return text != "null" and parse_type(text) is not None
 
 
-_UPPER = re.compile(r"(?<=[a-z0-9_])[A-Z]")
+_UPPER = lazyre.compile(r"(?<=[a-z0-9_])[A-Z]")
 
 
 @lru_cache(maxsize=8192)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from itertools import compress
 
+from generator import lazyre
 from generator.hints import OperationHint
 from generator.model import Line, Operation, Page, PageResult, line_text
 from generator.problems import Problems
@@ -37,7 +38,7 @@ def nonblank(lines: Sequence[Line]) -> list[Line]:
     return list(compress(lines, map(str.strip, map(line_text, lines))))
 
 
-_ANCHOR_LABEL = re.compile(
+_ANCHOR_LABEL = lazyre.compile(
     r"^(?:Section titled|Link to (?:this )?(?:heading|section))\s*[“\"][^”\"]*[”\"]\s*"
 )
 """The text of a heading's anchor link glued before the next heading (Starlight and other
