@@ -18,7 +18,6 @@ the page shows.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,10 +63,17 @@ def read_hints(folder: Path, label: str, problems: Problems) -> dict[str, Operat
     """The hints of `folder/pages.toml` by page file name ({} when there is none); entries
     that cannot be read are reported (`label`: how problems name the file) and skipped."""
     try:
-        data = tomllib.loads((folder / HINTS_FILE).read_text(encoding="utf-8"))
+        text = (folder / HINTS_FILE).read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.error(label, _line_of(exc), f"{HINTS_FILE} cannot be read: {exc}")
+        return {}
+    import tomllib  # noqa: PLC0415 - most folders have no pages.toml (the import: some 8 ms)
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         problems.error(label, _line_of(exc), f"{HINTS_FILE} cannot be read: {exc}")
         return {}
     hints: dict[str, OperationHint] = {}

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from generator import lazyre
 from generator.model import Schema
 from generator.scrape.jsonish import parse_jsonish
-from generator.scrape.literals import keyword_filter
+from generator.scrape.literals import KeywordFilter, keyword_filter
 
 _NUM = r"(-?\d[\d,]*(?:\.\d+)?)"
 _DEFAULT = lazyre.compile(
@@ -83,8 +83,13 @@ _FACT_PATTERNS = [
     _LENGTH_RANGE,
     _ARRAY_RANGE,
 ]
-_ANY_FACT = keyword_filter(_FACT_PATTERNS)
-"""Finds a word of some fact pattern: nine descriptions in ten have none and state nothing."""
+
+
+@cache
+def _any_fact() -> KeywordFilter | None:
+    """Finds a word of some fact pattern: nine descriptions in ten have none and state
+    nothing. Made at first use (reading the patterns' literals costs some 5 ms)."""
+    return keyword_filter(_FACT_PATTERNS)
 
 
 def prose_facts(text: str, json_type: str | None) -> Schema:
@@ -112,8 +117,9 @@ def _copied(value: Any) -> Any:
 
 @lru_cache(maxsize=8192)
 def _may_state_facts(text: str) -> bool:
-    """`_ANY_FACT`'s answer, cached: a site's pages describe the same fields again."""
-    return _ANY_FACT is None or _ANY_FACT(text)
+    """`_any_fact()`'s answer, cached: a site's pages describe the same fields again."""
+    gate = _any_fact()
+    return gate is None or gate(text)
 
 
 def _facts(text: str, json_type: str | None) -> Schema:
