@@ -3,6 +3,7 @@ child's failure (an exception, or its death) raised in the parent with no child 
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import signal
@@ -157,3 +158,4 @@ def test_many_pages_scraped_in_parallel_as_one_by_one(tmp_path: Path) -> None:
         jobs.append((page, page.name))
     parallel = scrape_many(jobs, cache=None, meanwhile=("generator.normalize",))
     assert parallel == [scrape_one(path, label) for path, label in jobs]
+    assert gc.get_freeze_count() == 0  # what forkpool froze for the scrape is collected again
