@@ -1,11 +1,11 @@
 """Module-level regular expressions, compiled when first used rather than at import.
 
 The readers keep their patterns at module level, named and documented where they are read:
-about 600 of them. `re`'s compiler is written in Python, and compiling every one of them
-took each process some 35 ms before it read a page: a class over CJK ideographs alone
-costs 1-2 ms, since the compiler visits each code point of a range. That was a tenth of a
-`docs2sdk scrape` of a 200-page folder, in which most patterns (those of layouts and
-languages the pages do not show) are never tried.
+about 360 of them. `re`'s compiler is written in Python, and compiling them all took each
+process some 30 ms before it read a page (a class over CJK ideographs alone costs 1-2 ms:
+the compiler visits each code point of a range). That was a tenth of a `docs2sdk scrape`
+of a 200-page folder, which tries about 160 of them; the others serve layouts and
+languages its pages do not show.
 
 `compile` returns a stand-in for the pattern. Its first use compiles the pattern and
 copies the compiled pattern's methods onto the stand-in as attributes of its own, so that
