@@ -68,8 +68,8 @@ def starts_field(lines: Sequence[Line], i: int) -> bool:
     if parse_type(lines[i + 1].text) is None:  # a title, capitalized, may echo the name
         following = lines[i + 1].text
         return following.lstrip()[:1].isupper() and echoes_name(lines[i].text, following)
-    if lines[i + 1].text.strip() == "enum" and _type_then_enum(lines[i].text):
-        return False
+    if lines[i + 1].text.strip() == "enum" and is_type(lines[i].text):
+        return False  # `string` then `enum` (ReadMe, names stripped): one type, no field
     if i + 2 >= len(lines) or parse_type(lines[i + 2].text) is None:
         return True
     return name_parts(lines[i + 1].text) is None or _modifier(lines[i + 2].text) is not None
@@ -88,12 +88,6 @@ def echoes_name(text: str, following: str) -> bool:
         return False
     words = [w.lower() for w in _WORDS.findall(text.strip())]
     return bool(words) and [w.lower() for w in title.split()] == words
-
-
-def _type_then_enum(text: str) -> bool:
-    """`string` then `enum` (ReadMe, names stripped): one type told in two lines, no field
-    (the caller has seen the `enum`)."""
-    return parse_type(text) is not None
 
 
 def _starts_titled(lines: Sequence[Line], i: int) -> bool:

@@ -186,9 +186,16 @@ _LONGEST = max(len(word) for word in _KEYS)
 _STRIP = "`*_:：#?？ "
 
 
-_NAME_STARTS: dict[str, tuple[str, ...]] = {}
-for _word in sorted({word.split()[0] for word, key in _KEYS.items() if key == "name"}):
-    _NAME_STARTS[_word[0]] = (*_NAME_STARTS.get(_word[0], ()), _word)
+def _by_first_character(words: set[str]) -> dict[str, tuple[str, ...]]:
+    found: dict[str, tuple[str, ...]] = {}
+    for word in sorted(words):
+        found[word[0]] = (*found.get(word[0], ()), word)
+    return found
+
+
+_NAME_STARTS = _by_first_character(
+    {word.split()[0] for word, key in _KEYS.items() if key == "name"}
+)
 """The first words of the name column's words, by their first character."""
 
 
